@@ -1,0 +1,2 @@
+// Entry point of the codeanatomy command line.
+int main() { return 0; }

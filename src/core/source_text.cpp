@@ -1,0 +1,31 @@
+// Line index and span construction; see source_text.hpp.
+#include "core/source_text.hpp"
+
+#include <algorithm>
+
+namespace ca {
+
+LineIndex::LineIndex(std::string_view text) {
+  starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
+      starts_.push_back(static_cast<uint32_t>(i + 1));
+  }
+  line_count_ = static_cast<int32_t>(starts_.size());
+  if (text.empty() || starts_.back() == text.size()) --line_count_;
+}
+
+LineCol LineIndex::locate(size_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), static_cast<uint32_t>(offset));
+  size_t line = static_cast<size_t>(it - starts_.begin());  // 1-based
+  return LineCol{static_cast<int32_t>(line), static_cast<int32_t>(offset - starts_[line - 1])};
+}
+
+Span make_span(const SourceText& text, const LineIndex& lines, size_t start, size_t end) {
+  LineCol s = lines.locate(start);
+  LineCol e = lines.locate(end);
+  return Span{text.original_offset(start), text.original_offset(end), s.line, s.col, e.line, e.col};
+}
+
+}  // namespace ca

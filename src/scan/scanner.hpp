@@ -1,0 +1,41 @@
+// Scan: walks a repository the way git sees it and lists its Python sources with their
+// module names, plus the package directories.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "extract/facts.hpp"
+
+namespace ca {
+
+/// A Python source found by the scan; reading and hashing happen later, in extraction.
+struct ScannedFile {
+  FileId file_id = 0;              ///< file_id_for(path)
+  std::string path;                ///< repo-relative, '/'-separated
+  std::string module;              ///< dotted module name
+  std::filesystem::path abs_path;  ///< where to read it
+  bool is_package_init = false;
+  bool is_stub = false;
+};
+
+struct ScanOptions {
+  /// Directory names never entered (besides .git and what .gitignore excludes).
+  std::vector<std::string> always_skip = {".git", ".hg", ".svn", ".codeanatomy", "__pycache__"};
+};
+
+struct ScanResult {
+  std::vector<ScannedFile> files;         ///< sorted by path
+  std::vector<RepoPackageRow> packages;   ///< sorted by qualname
+  std::vector<DiagnosticRow> diagnostics; ///< e.g. unreadable directories, symlink loops
+};
+
+/// Lists every *.py / *.pyi below `root` that git would not ignore (.gitignore files at any
+/// depth, .git/info/exclude; a plain directory works too). Module names are relative to
+/// the package roots: the repo root and `src/` when it exists; when the root itself is a
+/// package (holds __init__.py) its own name, and that of enclosing packages, prefix them.
+/// Throws std::runtime_error when `root` is not a readable directory.
+ScanResult scan_repository(const std::filesystem::path& root, const ScanOptions& options);
+
+}  // namespace ca
