@@ -1,2 +1,56 @@
-// Entry point of the codeanatomy command line.
-int main() { return 0; }
+// Entry point of the codeanatomy command line: parses arguments and dispatches to the
+// commands. Exit status: 0 success, 1 usage error, 2 no graph could be produced/read.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"codeanatomy: a code property graph of a Python repository, queried with SQL"};
+  app.set_version_flag("--version", std::string("codeanatomy ") + CA_VERSION);
+  app.require_subcommand(1);
+
+  ca::cli::GlobalOptions global;
+  app.add_flag("-q,--quiet", global.quiet, "Print only errors");
+  app.add_flag("-v,--verbose", global.verbose, "Print progress details");
+
+  ca::cli::BuildCommand build;
+  CLI::App* build_cmd = app.add_subcommand("build", "Index a repository into DIR/cpg.duckdb");
+  build_cmd->add_option("REPO", build.repo, "Repository or directory to index")->required();
+  build_cmd->add_option("-o,--output", build.output_dir,
+                        "Output directory for cpg.duckdb (default: REPO/.codeanatomy)");
+  build_cmd->add_option("-j,--jobs", build.jobs, "Worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  build_cmd->add_option("--max-file-size", build.max_file_size,
+                        "Files larger than this many bytes get status too_large (default 10 MiB)")
+      ->check(CLI::PositiveNumber);
+  build_cmd->add_option("--parse-timeout-ms", build.parse_timeout_ms,
+                        "Per-file parse time budget in milliseconds, 0 = none (default 10000)")
+      ->check(CLI::NonNegativeNumber);
+  build_cmd->add_flag("--json", build.json, "Print the summary as JSON on stdout");
+  build_cmd->add_flag("-q,--quiet", global.quiet, "Print only errors");
+  build_cmd->add_flag("-v,--verbose", global.verbose, "Print progress details");
+
+  ca::cli::QueryCommand query;
+  CLI::App* query_cmd = app.add_subcommand("query", "Run a read-only SQL query on a built graph");
+  query_cmd->add_option("DIR_OR_DB", query.target,
+                        "Output directory of a build, a repository with .codeanatomy/, or a "
+                        "cpg.duckdb file")
+      ->required();
+  query_cmd->add_option("SQL", query.sql, "One SELECT statement")->required();
+  query_cmd->add_option("--format", query.format, "Output format: table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  query_cmd->add_flag("-q,--quiet", global.quiet, "Print only errors");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 1;
+  }
+  ca::cli::configure_logging(global);
+  if (*build_cmd) return ca::cli::run_build(build, global);
+  if (*query_cmd) return ca::cli::run_query(query, global);
+  return 1;
+}

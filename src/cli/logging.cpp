@@ -1,0 +1,24 @@
+// Logging setup for the command line: stderr, level from -q/-v, NO_COLOR respected.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "cli/commands.hpp"
+
+namespace ca::cli {
+
+void configure_logging(const GlobalOptions& global) {
+  auto logger = spdlog::stderr_color_mt("codeanatomy");
+  const char* no_color = std::getenv("NO_COLOR");
+  bool color = ::isatty(STDERR_FILENO) && !(no_color && *no_color);
+  auto* sink = dynamic_cast<spdlog::sinks::stderr_color_sink_mt*>(logger->sinks().front().get());
+  if (sink) sink->set_color_mode(color ? spdlog::color_mode::automatic : spdlog::color_mode::never);
+  logger->set_pattern("%^%l%$: %v");
+  logger->set_level(global.quiet ? spdlog::level::err
+                                 : global.verbose ? spdlog::level::debug : spdlog::level::warn);
+  spdlog::set_default_logger(logger);
+}
+
+}  // namespace ca::cli

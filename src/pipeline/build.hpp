@@ -1,0 +1,41 @@
+// `codeanatomy build`: scan, parallel extraction, bulk load, SQL views, publish.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+
+namespace ca {
+
+struct BuildOptions {
+  std::filesystem::path repo;        ///< the repository (or plain directory) to index
+  std::filesystem::path output_dir;  ///< where cpg.duckdb goes; empty = REPO/.codeanatomy
+  int jobs = 0;                      ///< worker threads; 0 = hardware concurrency
+  int64_t max_file_size = 10 * 1024 * 1024;  ///< larger files get status too_large
+  int64_t parse_timeout_ms = 10000;          ///< per-file parse budget
+};
+
+/// What a build did, for the CLI summary and for tests.
+struct BuildSummary {
+  std::filesystem::path database;  ///< the published cpg.duckdb
+  int64_t files = 0;
+  std::map<std::string, int64_t> files_by_status;  ///< ok, syntax_error, ...
+  std::map<std::string, int64_t> table_rows;       ///< every table written
+  int64_t diagnostics = 0;
+  double wall_ms = 0;
+};
+
+/// Progress and log messages of a build; empty functions print nothing.
+struct BuildObserver {
+  std::function<void(const std::string&)> info;
+};
+
+/// Builds the graph of options.repo into OUTPUT/cpg.duckdb: the database is written to a
+/// temporary file beside it and renamed into place only on success, so a failed build
+/// leaves the previous graph untouched. Per-file problems become diagnostics rows; throws
+/// std::runtime_error (with a message saying what to do) when no graph can be produced.
+BuildSummary build_graph(const BuildOptions& options, const BuildObserver& observer = {});
+
+}  // namespace ca

@@ -1,0 +1,86 @@
+-- Every edge of the graph (DESIGN.md §3) produced so far: containment, definitions,
+-- parameters, same-file name resolution, decorators and diagnostics. The span of an edge
+-- is the site that justifies it.
+WITH raw AS (
+  -- FILE -> MODULE
+  SELECT 'CONTAINS' AS kind, ca_node_id(f.path, 'FILE', 0, f.size_bytes, '') AS src,
+         ca_node_id(f.path, 'MODULE', 0, f.size_bytes, '') AS dst, f.file_id, f.path,
+         0::BIGINT AS bstart, f.size_bytes AS bend, 'syntax' AS resolution, 1.0 AS confidence,
+         'scan' AS evidence
+  FROM repo_files f
+  UNION ALL
+  -- PACKAGE -> MODULE (its __init__ and the modules beside it)
+  SELECT 'CONTAINS', p.node_id, ca_node_id(f.path, 'MODULE', 0, f.size_bytes, ''), f.file_id,
+         f.path, 0, 0, 'syntax', 1.0, 'scan'
+  FROM repo_files f
+  JOIN repo_packages p
+    ON p.dir_path = CASE WHEN contains(f.path, '/') THEN regexp_replace(f.path, '/[^/]*$', '')
+                         ELSE '.' END
+  UNION ALL
+  -- PACKAGE -> sub-PACKAGE
+  SELECT 'CONTAINS', p.parent_package_id, p.node_id, p.init_file_id, p.dir_path, 0, 0,
+         'syntax', 1.0, 'scan'
+  FROM repo_packages p WHERE p.parent_package_id IS NOT NULL
+  UNION ALL
+  -- scope -> nested CLASS / FUNCTION / LAMBDA
+  SELECT 'CONTAINS', s.node_id, d.node_id, d.file_id, f.path, d.bstart, d.bend, 'syntax', 1.0, 'ts'
+  FROM ts_defs d JOIN sem_scope_nodes s ON s.scope_id = d.scope_id
+  JOIN repo_files f ON f.file_id = d.file_id
+  WHERE d.kind <> 'VARIABLE'
+  UNION ALL
+  -- scope -> CALL
+  SELECT 'CONTAINS', s.node_id, c.node_id, c.file_id, f.path, c.bstart, c.bend, 'syntax', 1.0, 'ts'
+  FROM ts_calls c JOIN sem_scope_nodes s ON s.scope_id = c.scope_id
+  JOIN repo_files f ON f.file_id = c.file_id
+  UNION ALL
+  -- scope -> IMPORT
+  SELECT 'CONTAINS', s.node_id, i.node_id, i.file_id, f.path, i.bstart, i.bend, 'syntax', 1.0, 'ts'
+  FROM ts_imports i JOIN sem_scope_nodes s ON s.scope_id = i.scope_id
+  JOIN repo_files f ON f.file_id = i.file_id
+  UNION ALL
+  -- scope -> REFERENCE
+  SELECT 'CONTAINS', s.node_id, n.node_id, n.file_id, f.path, n.bstart, n.bend, 'syntax', 1.0, 'ts'
+  FROM ts_names n JOIN sem_scope_nodes s ON s.scope_id = n.scope_id
+  JOIN repo_files f ON f.file_id = n.file_id
+  WHERE n.ctx <> 'store' OR n.is_attribute
+  UNION ALL
+  -- owner scope -> binding it defines
+  SELECT 'DEFINES', s.node_id, b.node_id, b.file_id, f.path, n.bstart, n.bend,
+         'scope_' || b.binding_kind, 1.0, 'ts'
+  FROM res_bindings b JOIN sem_scope_nodes s ON s.scope_id = b.owner_scope_id
+  JOIN repo_files f ON f.file_id = b.file_id
+  JOIN cpg_nodes n ON n.node_id = b.node_id
+  UNION ALL
+  -- FUNCTION / LAMBDA -> PARAMETER
+  SELECT 'HAS_PARAMETER', p.function_id, p.node_id, p.file_id, f.path, p.bstart, p.bend,
+         'syntax', 1.0, 'ts'
+  FROM ts_params p JOIN repo_files f ON f.file_id = p.file_id
+  UNION ALL
+  -- REFERENCE -> each same-file binding it may read
+  SELECT 'REFERS_TO', r.ref_id, r.binding_id, r.file_id, f.path, n.bstart, n.bend,
+         'lexical_' || r.resolution,
+         1.0 / count(*) OVER (PARTITION BY r.ref_id), 'ts'
+  FROM res_name_refs r
+  JOIN res_bindings b ON b.node_id = r.binding_id
+  JOIN ts_names n ON n.node_id = r.ref_id
+  JOIN repo_files f ON f.file_id = r.file_id
+  WHERE b.binding_kind <> 'import'
+  UNION ALL
+  -- decorator's resolved FUNCTION / CLASS -> decorated definition
+  SELECT 'DECORATES', b.node_id, d.target_id, d.file_id, f.path, d.bstart, d.bend,
+         'lexical_' || r.resolution, 1.0, 'ts'
+  FROM ts_decorators d
+  JOIN res_name_refs r ON r.ref_id = d.ref_id
+  JOIN res_bindings b ON b.node_id = r.binding_id AND b.binding_kind IN ('function', 'class')
+  JOIN repo_files f ON f.file_id = d.file_id
+  UNION ALL
+  -- FILE -> DIAGNOSTIC
+  SELECT 'HAS_DIAGNOSTIC', ca_node_id(f.path, 'FILE', 0, f.size_bytes, ''), n.node_id,
+         f.file_id, f.path, n.bstart, n.bend, 'syntax', 1.0, n.evidence
+  FROM cpg_nodes n JOIN repo_files f ON f.file_id = n.file_id
+  WHERE n.kind = 'DIAGNOSTIC'
+)
+SELECT ca_edge_id(kind, src, dst, bstart) AS edge_id, kind, src, dst, file_id, path,
+       bstart, bend, resolution, confidence::DOUBLE AS confidence, evidence
+FROM raw
+ORDER BY path, bstart, kind, src, dst
