@@ -11,3 +11,4 @@ WITH RECURSIVE up(scope_id, cur_id, cur_kind, cur_parent) AS (
 SELECT scope_id, cur_id AS node_id, cur_kind AS node_scope_kind
 FROM up
 WHERE cur_kind <> 'comprehension'
+ORDER BY scope_id
