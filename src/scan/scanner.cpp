@@ -1,5 +1,193 @@
-// Placeholder, replaced by the scanner implementation.
+// The scan stage: walks the tree the way git sees it (ignore files, no symlinked
+// directories) and lists the Python sources with their module names and packages.
 #include "scan/scanner.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <system_error>
+
+#include "scan/gitignore.hpp"
+#include "scan/module_names.hpp"
+
 namespace ca {
-ScanResult scan_repository(const std::filesystem::path&, const ScanOptions&) { return {}; }
+namespace {
+
+namespace fs = std::filesystem;
+
+struct PendingDir {
+  std::string rel;  // repo-relative, "" for the root
+  std::shared_ptr<const IgnoreScope> scope;
+};
+
+bool is_python_name(std::string_view name, bool& stub) {
+  auto ends_with = [&](std::string_view suffix) {
+    return name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix;
+  };
+  stub = ends_with(".pyi");
+  return stub || ends_with(".py");  // a bare ".py" has no module name: not listed
+}
+
+std::string join(const std::string& dir, std::string_view name) {
+  return dir.empty() ? std::string(name) : dir + "/" + std::string(name);
+}
+
+DiagnosticRow scan_warning(std::string path, std::string code, std::string message) {
+  DiagnosticRow row;
+  row.file_id = file_id_for(path);
+  row.path = std::move(path);
+  row.layer = "scan";
+  row.severity = "warning";
+  row.code = std::move(code);
+  row.message = std::move(message);
+  return row;
+}
+
+class Walker {
+ public:
+  Walker(fs::path root, const ScanOptions& options, ScanResult& result)
+      : root_(std::move(root)), options_(options), result_(result) {}
+
+  void run() {
+    std::vector<PendingDir> stack;
+    stack.push_back({"", load_scope(nullptr, exclude_file(), "", ".git/info/exclude")});
+    while (!stack.empty()) {
+      PendingDir dir = std::move(stack.back());
+      stack.pop_back();
+      visit(dir, stack);
+    }
+  }
+
+ private:
+  // .git/info/exclude of a work tree; also for a linked work tree whose .git is a file
+  // ("gitdir: PATH"). The global core.excludesFile is deliberately not read: the result
+  // must not depend on the user running the scan.
+  fs::path exclude_file() const {
+    std::error_code ec;
+    fs::path dotgit = root_ / ".git";
+    auto st = fs::status(dotgit, ec);
+    if (fs::is_directory(st)) return dotgit / "info" / "exclude";
+    if (fs::is_regular_file(st)) {
+      std::ifstream in(dotgit);
+      std::string line;
+      if (std::getline(in, line) && line.rfind("gitdir:", 0) == 0) {
+        std::string target = line.substr(7);
+        target.erase(0, target.find_first_not_of(" \t"));
+        while (!target.empty() && (target.back() == '\r' || target.back() == ' '))
+          target.pop_back();
+        fs::path gitdir = fs::path(target).is_absolute() ? fs::path(target) : root_ / target;
+        return gitdir / "info" / "exclude";
+      }
+    }
+    return {};
+  }
+
+  // Reads the ignore file `file` (if it is a regular file; git does not follow symlinked
+  // ignore files) and stacks it on `parent`. An unreadable file becomes a warning.
+  std::shared_ptr<const IgnoreScope> load_scope(std::shared_ptr<const IgnoreScope> parent,
+                                                const fs::path& file, const std::string& base,
+                                                const std::string& shown) {
+    if (file.empty()) return parent;
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::symlink_status(file, ec))) return parent;
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    if (in) text << in.rdbuf();
+    if (!in || in.bad()) {
+      result_.diagnostics.push_back(scan_warning(
+          shown, "unreadable_gitignore",
+          "cannot read ignore file '" + shown +
+              "'; its patterns are not applied, so files it would exclude may be listed. "
+              "Fix its permissions."));
+      return parent;
+    }
+    IgnoreFile parsed = IgnoreFile::parse(text.str(), base);
+    if (parsed.empty()) return parent;
+    return std::make_shared<const IgnoreScope>(IgnoreScope{std::move(parsed), std::move(parent)});
+  }
+
+  void visit(const PendingDir& dir, std::vector<PendingDir>& stack) {
+    fs::path abs = dir.rel.empty() ? root_ : root_ / dir.rel;
+    auto scope = load_scope(dir.scope, abs / ".gitignore", dir.rel, join(dir.rel, ".gitignore"));
+    std::error_code ec;
+    fs::directory_iterator it(abs, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::directory_entry& entry = *it;
+      std::string name = entry.path().filename().string();
+      std::error_code st_ec;
+      fs::file_status st = entry.symlink_status(st_ec);
+      if (st_ec) continue;  // vanished while we looked
+      std::string rel = join(dir.rel, name);
+      if (fs::is_directory(st)) {
+        const auto& skip = options_.always_skip;
+        if (std::find(skip.begin(), skip.end(), name) != skip.end()) continue;
+        if (is_ignored(scope.get(), rel, true)) continue;
+        stack.push_back({std::move(rel), scope});
+        continue;
+      }
+      // Regular files and symlinks (broken ones and loops too: git lists a symlink as a
+      // file); fifos, sockets and devices are never sources.
+      if (!fs::is_regular_file(st) && !fs::is_symlink(st)) continue;
+      bool stub = false;
+      if (!is_python_name(name, stub) || is_ignored(scope.get(), rel, false)) continue;
+      ScannedFile file;
+      file.file_id = file_id_for(rel);
+      file.abs_path = root_ / rel;
+      file.is_stub = stub;
+      file.is_package_init = name == "__init__.py" || name == "__init__.pyi";
+      file.path = std::move(rel);
+      result_.files.push_back(std::move(file));
+    }
+    if (ec) {
+      std::string shown = dir.rel.empty() ? "." : dir.rel;
+      result_.diagnostics.push_back(scan_warning(
+          shown, "unreadable_directory",
+          "cannot read directory '" + shown + "' (" + ec.message() +
+              "); the Python files below it are not scanned. Make it readable, or add it to "
+              ".gitignore if it should not be part of the graph."));
+    }
+  }
+
+  fs::path root_;
+  const ScanOptions& options_;
+  ScanResult& result_;
+};
+
+}  // namespace
+
+ScanResult scan_repository(const fs::path& root, const ScanOptions& options) {
+  std::error_code ec;
+  fs::path base = fs::canonical(root, ec);
+  if (ec) {
+    throw std::runtime_error("cannot scan '" + root.string() + "': " + ec.message() +
+                             "; give the path of a readable directory");
+  }
+  if (!fs::is_directory(base, ec)) {
+    throw std::runtime_error("cannot scan '" + root.string() +
+                             "': not a directory; give the path of the repository's directory");
+  }
+  fs::directory_iterator probe(base, ec);
+  if (ec) {
+    throw std::runtime_error("cannot scan '" + root.string() + "': cannot read the directory (" +
+                             ec.message() + "); check its permissions");
+  }
+
+  ScanResult result;
+  Walker(base, options, result).run();
+
+  // Determinism: byte order of paths, whatever order the file system returned.
+  std::sort(result.files.begin(), result.files.end(),
+            [](const ScannedFile& a, const ScannedFile& b) { return a.path < b.path; });
+  PackageRoots roots = find_package_roots(base);
+  for (ScannedFile& f : result.files) f.module = module_name_for(roots, f.path);
+  result.packages = packages_for(roots, result.files);
+  std::sort(result.diagnostics.begin(), result.diagnostics.end(),
+            [](const DiagnosticRow& a, const DiagnosticRow& b) {
+              return a.path != b.path ? a.path < b.path : a.code < b.code;
+            });
+  return result;
+}
+
 }  // namespace ca

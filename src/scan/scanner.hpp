@@ -26,9 +26,9 @@ struct ScanOptions {
 };
 
 struct ScanResult {
-  std::vector<ScannedFile> files;         ///< sorted by path
-  std::vector<RepoPackageRow> packages;   ///< sorted by qualname
-  std::vector<DiagnosticRow> diagnostics; ///< e.g. unreadable directories, symlink loops
+  std::vector<ScannedFile> files;          ///< sorted by path
+  std::vector<RepoPackageRow> packages;    ///< sorted by qualname
+  std::vector<DiagnosticRow> diagnostics;  ///< unreadable directories / ignore files
 };
 
 /// Lists every *.py / *.pyi below `root` that git would not ignore (.gitignore files at any
