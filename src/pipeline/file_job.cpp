@@ -141,7 +141,8 @@ ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
   const SourceText& text = std::get<SourceText>(decoded);
   row.encoding = text.encoding;
   set_extent(row, text.utf8);
-  if (bytes.empty())
+  // An empty __init__ is the normal way to mark a package; any other empty module is noted.
+  if (bytes.empty() && !scanned.is_package_init)
     out.facts.diagnostics.push_back(
         file_diagnostic(scanned, "scan", "info", "empty_file", "file is empty"));
 

@@ -5,6 +5,8 @@ CA="${1:?usage: $0 PATH_TO_codeanatomy}"
 TMP="$(mktemp -d)"
 trap 'chmod -R u+rwx "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
 failures=0
+OUT="$TMP/.stdout"
+ERR="$TMP/.stderr"
 
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 pass() { echo "ok: $*"; }
@@ -17,9 +19,9 @@ expect_eq() {
 # expect_status WHAT EXPECTED_STATUS CMD...
 expect_status() {
   local what="$1" want="$2"; shift 2
-  set +e; "$@" >"$TMP/out" 2>"$TMP/err"; local got=$?; set -e
+  set +e; "$@" >"$OUT" 2>"$ERR"; local got=$?; set -e
   if [ "$got" == "$want" ]; then pass "$what"; else
-    fail "$what: exit $got, expected $want; stderr: $(head -c 500 "$TMP/err")"; fi
+    fail "$what: exit $got, expected $want; stderr: $(head -c 500 "$ERR")"; fi
 }
 
 # q DB SQL: one value (csv, header dropped)
