@@ -17,6 +17,8 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
   options.jobs = command.jobs;
   options.max_file_size = command.max_file_size;
   options.parse_timeout_ms = command.parse_timeout_ms;
+  if (command.stop_after == "parse") options.stop_after = StopAfter::Parse;
+  if (command.stop_after == "extract") options.stop_after = StopAfter::Extract;
   BuildObserver observer;
   observer.info = [](const std::string& message) { spdlog::info("{}", message); };
   BuildSummary summary;
@@ -34,10 +36,19 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
     j["diagnostics"] = summary.diagnostics;
     j["table_rows"] = summary.table_rows;
     j["wall_ms"] = summary.wall_ms;
+    j["stage_ms"] = summary.stage_ms;
     std::cout << j.dump(2) << "\n";
     return kExitOk;
   }
   if (global.quiet) return kExitOk;
+  std::string stages;
+  for (const auto& [stage, ms] : summary.stage_ms)
+    stages += fmt::format("{}{} {:.0f} ms", stages.empty() ? "" : ", ", stage, ms);
+  if (options.stop_after != StopAfter::All) {
+    std::cout << fmt::format("stopped after {}: {} files in {:.2f} s ({})\n", command.stop_after,
+                             summary.files, summary.wall_ms / 1000, stages);
+    return kExitOk;
+  }
   std::string statuses;
   for (const auto& [status, n] : summary.files_by_status)
     statuses += fmt::format("{}{} {}", statuses.empty() ? "" : ", ", n, status);
@@ -46,6 +57,7 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
   std::cout << fmt::format("  nodes: {}  edges: {}  props: {}  diagnostics: {}\n",
                            summary.table_rows["cpg_nodes"], summary.table_rows["cpg_edges"],
                            summary.table_rows["cpg_props"], summary.diagnostics);
+  std::cout << fmt::format("  stages: {}\n", stages);
   return kExitOk;
 }
 

@@ -27,6 +27,7 @@ struct BuildCommand {
   int64_t max_file_size = 10 * 1024 * 1024;
   int64_t parse_timeout_ms = 10000;
   bool json = false;
+  std::string stop_after;  ///< "", "parse" or "extract"
 };
 
 /// `codeanatomy build`: prints a summary (text on stderr... and stdout) or JSON.

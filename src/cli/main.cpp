@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--parse-timeout-ms", build.parse_timeout_ms,
                         "Per-file parse time budget in milliseconds, 0 = none (default 10000)")
       ->check(CLI::NonNegativeNumber);
+  build_cmd->add_option("--stop-after", build.stop_after,
+                        "Stop after a stage and print its timings, writing nothing: parse (the "
+                        "parse floor) or extract")
+      ->check(CLI::IsMember({"parse", "extract"}));
   build_cmd->add_flag("--json", build.json, "Print the summary as JSON on stdout");
   build_cmd->add_flag("-q,--quiet", global.quiet, "Print only errors");
   build_cmd->add_flag("-v,--verbose", global.verbose, "Print progress details");

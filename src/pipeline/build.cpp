@@ -81,7 +81,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   // 2. Extract, one task per file on the worker pool; results kept in scan order.
   t = Clock::now();
   std::vector<ExtractedFile> extracted(scan.files.size());
-  FileLimits limits{options.max_file_size};
+  FileLimits limits{options.max_file_size, options.stop_after == StopAfter::Parse};
   ExtractOptions extract_options{options.parse_timeout_ms};
   parallel_for_each(
       scan.files.size(), options.jobs,
@@ -89,12 +89,20 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       [&](std::unique_ptr<PythonSyntaxExtractor>& extractor, size_t i) {
         extracted[i] = process_file(scan.files[i], limits, *extractor);
       });
-  record("extract_ts", "extract", 0, "repo_files", static_cast<int64_t>(extracted.size()),
-         ms_since(t));
-  info(observer, fmt::format("extracted {} files", extracted.size()));
+  const char* extract_stage = limits.parse_only ? "parse" : "extract";
+  record(fmt::format("{}_ts", extract_stage), "extract", 0, "repo_files",
+         static_cast<int64_t>(extracted.size()), ms_since(t));
+  info(observer, fmt::format("{}: {} files", extract_stage, extracted.size()));
 
   BuildSummary summary;
   summary.files = static_cast<int64_t>(extracted.size());
+  summary.stage_ms["scan"] = tasks[0].wall_ms;
+  summary.stage_ms[extract_stage] = tasks[1].wall_ms;
+  if (options.stop_after != StopAfter::All) {
+    for (auto& e : extracted) summary.files_by_status[e.file.status]++;
+    summary.wall_ms = ms_since(build_start);
+    return summary;
+  }
   try {
     // 3. Load the evidence tables into a new database file.
     t = Clock::now();
@@ -156,6 +164,8 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     extracted.clear();
     extracted.shrink_to_fit();
     record("load", "native", 0, "", summary.table_rows["repo_files"], ms_since(t));
+    summary.stage_ms["load"] = tasks.back().wall_ms;
+    const auto views_start = Clock::now();
 
     // 4. Semantic views in generations inferred from their SQL.
     register_id_functions(*con);
@@ -169,6 +179,8 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
              rows, ms_since(t));
       info(observer, fmt::format("view {}: {} rows", view.name, rows));
     }
+
+    summary.stage_ms["views"] = ms_since(views_start);
 
     // 5. The run log, then publish atomically.
     record("publish", "native", plan.empty() ? 1 : plan.back().generation + 2, "", 0, 0);

@@ -9,12 +9,20 @@
 
 namespace ca {
 
+/// Where a build may stop early (for measuring its stages).
+enum class StopAfter {
+  Parse,    ///< scan, read, decode and parse every file; write nothing (the parse floor)
+  Extract,  ///< also extract facts and bind names; write nothing
+  All,      ///< the whole build
+};
+
 struct BuildOptions {
   std::filesystem::path repo;        ///< the repository (or plain directory) to index
   std::filesystem::path output_dir;  ///< where cpg.duckdb goes; empty = REPO/.codeanatomy
   int jobs = 0;                      ///< worker threads; 0 = hardware concurrency
   int64_t max_file_size = 10 * 1024 * 1024;  ///< larger files get status too_large
   int64_t parse_timeout_ms = 10000;          ///< per-file parse budget
+  StopAfter stop_after = StopAfter::All;
 };
 
 /// What a build did, for the CLI summary and for tests.
@@ -25,6 +33,7 @@ struct BuildSummary {
   std::map<std::string, int64_t> table_rows;       ///< every table written
   int64_t diagnostics = 0;
   double wall_ms = 0;
+  std::map<std::string, double> stage_ms;  ///< scan, extract (or parse), load, views
 };
 
 /// Progress and log messages of a build; empty functions print nothing.
@@ -34,7 +43,8 @@ struct BuildObserver {
 
 /// Builds the graph of options.repo into OUTPUT/cpg.duckdb: the database is written to a
 /// temporary file beside it and renamed into place only on success, so a failed build
-/// leaves the previous graph untouched. Per-file problems become diagnostics rows; throws
+/// leaves the previous graph untouched. With stop_after before All nothing is written and
+/// `database` stays empty. Per-file problems become diagnostics rows; throws
 /// std::runtime_error (with a message saying what to do) when no graph can be produced.
 BuildSummary build_graph(const BuildOptions& options, const BuildObserver& observer = {});
 

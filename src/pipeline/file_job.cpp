@@ -123,7 +123,7 @@ ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
 
   auto decoded = decode_python_source(bytes);
   if (auto* err = std::get_if<DecodeError>(&decoded)) {
-    row.status = "decode_error";
+    row.status = err->status;
     set_extent(row, bytes);
     DiagnosticRow d = file_diagnostic(scanned, "scan", "error", err->code, err->message);
     LineIndex lines(bytes);
@@ -145,6 +145,11 @@ ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
   if (bytes.empty() && !scanned.is_package_init)
     out.facts.diagnostics.push_back(
         file_diagnostic(scanned, "scan", "info", "empty_file", "file is empty"));
+
+  if (limits.parse_only) {
+    if (!extractor.parse_only(text)) row.status = "too_large";
+    return out;
+  }
 
   FileContext context;
   context.file_id = scanned.file_id;

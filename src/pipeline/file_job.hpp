@@ -12,6 +12,8 @@ namespace ca {
 /// Limits applied to every file.
 struct FileLimits {
   int64_t max_file_size = 10 * 1024 * 1024;
+  /// Read, decode and parse only (no facts): the parse floor of a build.
+  bool parse_only = false;
 };
 
 /// Everything one file contributes to the graph.

@@ -259,6 +259,15 @@ std::variant<SourceText, DecodeError> decode_python_source(std::string_view byte
   }
   if (const void* nul = std::memchr(bytes.data(), 0, bytes.size())) {
     size_t at = static_cast<size_t>(static_cast<const char*>(nul) - bytes.data());
+    Utf8Error ignored;
+    if (validate_utf8(bytes, ignored)) {
+      DecodeError e = error("null_byte",
+                            "source code cannot contain null bytes (NUL at byte " +
+                                std::to_string(at) + "); remove it",
+                            at, at + 1);
+      e.status = "syntax_error";
+      return e;
+    }
     return error("binary_file",
                  "NUL byte at byte " + std::to_string(at) +
                      ": this looks like a binary file, not Python source; remove it from the "

@@ -2,6 +2,7 @@
 // fact_walker.hpp. Rows of the other tables come from fact_defs.cpp, fact_names.cpp and
 // fact_statements.cpp.
 #include "extract/ts/fact_walker.hpp"
+#include "extract/ts/syntax_errors.hpp"
 
 #include <algorithm>
 
@@ -45,6 +46,7 @@ void FactWalker::walk(TSNode root, const SourceText& text, const LineIndex& line
   lines_ = &lines;
   context_ = &context;
   facts_ = &facts;
+  python2_statements_ = 0;
   src_ = text.utf8;
   cursor_ = ts_tree_cursor_new(root);
 
@@ -239,6 +241,10 @@ void FactWalker::visit_generic(const Task& task, NodeClass cls) {
     case NodeClass::DottedName:  // only in imports and patterns, handled there
     case NodeClass::Skip:
       return;
+    case NodeClass::Python2Statement:
+      report_python2_statement(task.node);
+      later_children(task.node, scope, Mode::Generic);
+      return;
     case NodeClass::Module:
     case NodeClass::AsPatternTarget:
     case NodeClass::Subscript:
@@ -342,6 +348,18 @@ NodeId FactWalker::ref_id(TSNode identifier) const {
   int64_t start = text_->original_offset(std::min<size_t>(ts_node_start_byte(identifier), size));
   int64_t end = text_->original_offset(std::min<size_t>(ts_node_end_byte(identifier), size));
   return node_id_for(context_->path, NodeKind::Reference, start, end);
+}
+
+void FactWalker::report_python2_statement(TSNode statement) {
+  ++python2_statements_;
+  Span span = span_of(statement);
+  bool is_print = ts_node_symbol(statement) == sym_.print_statement;
+  facts_->diagnostics.push_back(make_ts_diagnostic(
+      *context_, "syntax_error",
+      std::string("syntax error: Python 2 ") + (is_print ? "print" : "exec") +
+          " statement (line " + std::to_string(span.start_line) + "); Python 3 needs " +
+          (is_print ? "print(...)" : "exec(...)"),
+      &span));
 }
 
 }  // namespace ca::ts

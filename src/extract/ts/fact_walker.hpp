@@ -32,7 +32,11 @@ class FactWalker {
   FactWalker(const FactWalker&) = delete;
   FactWalker& operator=(const FactWalker&) = delete;
 
+  size_t python2_statements() const { return python2_statements_; }
+
   /// Appends the facts of the tree rooted at `root` (parsed from `text.utf8`) to `facts`.
+  /// Python 2 statements that the grammar accepts (print, exec) are reported as syntax
+  /// errors in facts.diagnostics; python2_statements() counts them for the last walk.
   void walk(TSNode root, const SourceText& text, const LineIndex& lines, const FileContext& context,
             FileFacts& facts);
 
@@ -126,6 +130,7 @@ class FactWalker {
   void visit_return(const Task& task, bool is_yield);
   void visit_scope_decl(const Task& task, std::string_view kind);
   void visit_type_alias(const Task& task);
+  void report_python2_statement(TSNode statement);
 
   const PySymbols& sym_;
   const NodeClassTable& classes_;
@@ -136,6 +141,7 @@ class FactWalker {
   const LineIndex* lines_ = nullptr;
   const FileContext* context_ = nullptr;
   FileFacts* facts_ = nullptr;
+  size_t python2_statements_ = 0;
   std::string_view src_;
   ScopeTable scopes_;
 

@@ -36,6 +36,8 @@ NodeClassTable::NodeClassTable(const TSLanguage* language, const PySymbols& s)
       {s.as_pattern, NodeClass::AsPattern},
       {s.as_pattern_target, NodeClass::AsPatternTarget},
       {s.delete_statement, NodeClass::Delete},
+      {s.print_statement, NodeClass::Python2Statement},
+      {s.exec_statement, NodeClass::Python2Statement},
       {s.global_statement, NodeClass::Global},
       {s.nonlocal_statement, NodeClass::Nonlocal},
       {s.type_alias_statement, NodeClass::TypeAlias},

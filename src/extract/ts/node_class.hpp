@@ -53,6 +53,7 @@ enum class NodeClass : uint8_t {
   KeywordPattern,
   SplatPattern,
   DictPattern,
+  Python2Statement,  ///< print/exec statements: syntax errors in Python 3
 };
 
 /// Symbol -> NodeClass for one language.

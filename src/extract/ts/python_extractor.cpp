@@ -125,7 +125,13 @@ ExtractOutcome PythonSyntaxExtractor::extract(const SourceText& text, const File
   if (ts::report_syntax_errors(root, text, lines, context, facts.diagnostics) > 0)
     outcome.has_syntax_errors = true;
   impl_->walker.walk(root, text, lines, context, facts);
+  if (impl_->walker.python2_statements() > 0) outcome.has_syntax_errors = true;
   return outcome;
+}
+
+bool PythonSyntaxExtractor::parse_only(const SourceText& text) {
+  if (text.utf8.size() >= std::numeric_limits<uint32_t>::max()) return false;
+  return impl_->parse(text.utf8) != nullptr;
 }
 
 }  // namespace ca

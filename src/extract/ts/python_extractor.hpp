@@ -48,6 +48,10 @@ class PythonSyntaxExtractor {
   /// for bad input (deeply nested code included: the walk does not recurse on the stack).
   ExtractOutcome extract(const SourceText& text, const FileContext& context, FileFacts& facts);
 
+  /// Parses `text` and discards the tree: the cost floor of this layer. Returns false when
+  /// the parse ran out of its time budget.
+  bool parse_only(const SourceText& text);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

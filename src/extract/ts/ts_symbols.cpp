@@ -55,6 +55,8 @@ PySymbols::PySymbols(const TSLanguage* l)
       as_pattern(named(l, "as_pattern")),
       as_pattern_target(named(l, "as_pattern_target")),
       delete_statement(named(l, "delete_statement")),
+      print_statement(named(l, "print_statement")),
+      exec_statement(named(l, "exec_statement")),
       global_statement(named(l, "global_statement")),
       nonlocal_statement(named(l, "nonlocal_statement")),
       type_alias_statement(named(l, "type_alias_statement")),

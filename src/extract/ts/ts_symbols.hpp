@@ -22,6 +22,7 @@ struct PySymbols {
   TSSymbol expression_statement, assignment, augmented_assignment, named_expression;
   TSSymbol for_statement, with_item, except_clause, as_pattern, as_pattern_target;
   TSSymbol delete_statement, global_statement, nonlocal_statement, type_alias_statement;
+  TSSymbol print_statement, exec_statement;  ///< Python 2 statements the grammar still accepts
   TSSymbol import_statement, import_from_statement, future_import_statement;
   TSSymbol aliased_import, dotted_name, relative_import, import_prefix, wildcard_import;
   TSSymbol return_statement, yield;

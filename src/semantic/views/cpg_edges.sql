@@ -44,9 +44,10 @@ WITH raw AS (
   JOIN repo_files f ON f.file_id = n.file_id
   WHERE n.ctx <> 'store' OR n.is_attribute
   UNION ALL
-  -- owner scope -> binding it defines
-  SELECT 'DEFINES', s.node_id, b.node_id, b.file_id, f.path, n.bstart, n.bend,
-         'scope_' || b.binding_kind, 1.0, 'ts'
+  -- owner scope -> binding it defines; a comprehension is not a node, so the node around
+  -- it contains (does not define) the comprehension's own variables
+  SELECT CASE WHEN s.scope_id = s.node_id THEN 'DEFINES' ELSE 'CONTAINS' END, s.node_id,
+         b.node_id, b.file_id, f.path, n.bstart, n.bend, 'scope_' || b.binding_kind, 1.0, 'ts'
   FROM res_bindings b JOIN sem_scope_nodes s ON s.scope_id = b.owner_scope_id
   JOIN repo_files f ON f.file_id = b.file_id
   JOIN cpg_nodes n ON n.node_id = b.node_id

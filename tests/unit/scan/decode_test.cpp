@@ -235,11 +235,20 @@ TEST(Utf8, AcceptsBoundaryCodePoints) {
   EXPECT_EQ(err.length, 1u);
 }
 
-TEST(Decode, NulByteMeansBinaryFile) {
+TEST(Decode, NulByteInValidUtf8IsASyntaxError) {
+  // CPython: "source code cannot contain null bytes".
   DecodeError e = fails("x = 1\n\0\0"s);
-  EXPECT_EQ(e.code, "binary_file");
+  EXPECT_EQ(e.code, "null_byte");
+  EXPECT_EQ(e.status, "syntax_error");
   EXPECT_EQ(e.bstart, 6);
   EXPECT_EQ(e.bend, 7);
+}
+
+TEST(Decode, NulByteInInvalidUtf8MeansBinaryFile) {
+  DecodeError e = fails("\x89PNG\r\n\x1a\n\0\0\xff"s);
+  EXPECT_EQ(e.code, "binary_file");
+  EXPECT_EQ(e.status, "decode_error");
+  EXPECT_EQ(e.bstart, 8);
 }
 
 TEST(Decode, Utf16AndUtf32BomsAreNotSupported) {

@@ -1,0 +1,25 @@
+# Every binding site is its own VARIABLE node; a read refers to all binding sites of the
+# name in its scope (flow-insensitive), parameters included.
+import random
+
+if random.random() > 0.5:
+    mode = "fast"
+    # ^ node: VARIABLE name=mode qualname=main.mode text=mode
+else:
+    mode = "slow"
+print(mode)
+#     ^ refers_to: VARIABLE mode@6, VARIABLE mode@9
+
+first = second = 0
+# ^ node: VARIABLE name=first
+#       ^ node: VARIABLE name=second text=second
+print(first, second)
+#     ^ refers_to: first@13
+#            ^ refers_to: second@13
+
+
+def step(n):
+    n = n + 1
+    #   ^ refers_to: PARAMETER n@21, VARIABLE n@22
+    return n
+    #      ^ refers_to: PARAMETER n@21, VARIABLE n@22
