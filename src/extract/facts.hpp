@@ -13,6 +13,7 @@
 
 #include "core/ids.hpp"
 #include "core/source_text.hpp"
+#include "extract/program_ir.hpp"
 
 namespace ca {
 
@@ -468,6 +469,159 @@ struct FileFacts {
   std::vector<BindingRow> bindings;
   std::vector<NameRefRow> name_refs;
   std::vector<DiagnosticRow> diagnostics;
+  /// The program IR of the file, for the whole-program resolver (not persisted).
+  ir::FileIr ir;
+};
+
+// ---------------------------------------------------------------------------------------
+// Whole-program resolution: res_* tables written by resolve/program/
+
+/// A module or symbol outside the repository (table res_externals), builtins included.
+/// node_id = node_id_for("", EXTERNAL, 0, 0, qualname).
+struct ExternalRow {
+  NodeId node_id = 0;
+  std::string qualname;  ///< dotted: "os.path.join", "builtins.len", "ext.Cls.fun"
+  std::string name;      ///< last component
+  std::string origin;    ///< builtin, stdlib, third_party, unknown
+
+  template <class F>
+  void columns(F&& f) const {
+    f("node_id", node_id);
+    f("qualname", qualname);
+    f("name", name);
+    f("origin", origin);
+  }
+};
+
+/// What one IMPORT resolves to (table res_imports).
+struct ImportResolutionRow {
+  FileId file_id = 0;
+  NodeId import_id = 0;                    ///< the IMPORT node
+  NodeId importer_module_id = 0;           ///< MODULE node of the importing file
+  std::optional<NodeId> module_target_id;  ///< MODULE node or EXTERNAL of the module imported
+  std::optional<NodeId> symbol_id;  ///< what the bound name holds: MODULE, CLASS, FUNCTION,
+                                    ///< VARIABLE, IMPORT-free definition, or EXTERNAL
+  std::string resolution;           ///< module, submodule, symbol, reexport, star, external,
+                                    ///< unresolved
+
+  template <class F>
+  void columns(F&& f) const {
+    f("file_id", file_id);
+    f("import_id", import_id);
+    f("importer_module_id", importer_module_id);
+    f("module_target_id", module_target_id);
+    f("symbol_id", symbol_id);
+    f("resolution", resolution);
+  }
+};
+
+/// A REFERENCE resolved by the whole-program resolver (table res_refs): names read through
+/// imports and builtins, and attributes. One row per possible target.
+struct RefResolutionRow {
+  FileId file_id = 0;
+  NodeId ref_id = 0;
+  NodeId target_id = 0;    ///< VARIABLE, PARAMETER, FUNCTION, CLASS, MODULE or EXTERNAL
+  std::string resolution;  ///< import, builtin, attribute, mro, instance_attribute, ...
+  double confidence = 1.0;
+
+  template <class F>
+  void columns(F&& f) const {
+    f("file_id", file_id);
+    f("ref_id", ref_id);
+    f("target_id", target_id);
+    f("resolution", resolution);
+    f("confidence", confidence);
+  }
+};
+
+/// A base of a class (table res_inherits).
+struct InheritsRow {
+  FileId file_id = 0;
+  NodeId class_id = 0;
+  int32_t position = 0;
+  NodeId base_id = 0;  ///< CLASS or EXTERNAL
+  int64_t bstart = 0;  ///< the base expression
+  int64_t bend = 0;
+  std::string resolution;
+
+  template <class F>
+  void columns(F&& f) const {
+    f("file_id", file_id);
+    f("class_id", class_id);
+    f("position", position);
+    f("base_id", base_id);
+    f("bstart", bstart);
+    f("bend", bend);
+    f("resolution", resolution);
+  }
+};
+
+/// One entry of a class's C3 method resolution order (table res_mro); position 0 is the
+/// class itself.
+struct MroRow {
+  NodeId class_id = 0;
+  int32_t position = 0;
+  NodeId entry_id = 0;  ///< CLASS or EXTERNAL
+
+  template <class F>
+  void columns(F&& f) const {
+    f("class_id", class_id);
+    f("position", position);
+    f("entry_id", entry_id);
+  }
+};
+
+/// A method overriding another found later in its class's MRO (table res_overrides).
+struct OverridesRow {
+  FileId file_id = 0;
+  NodeId method_id = 0;
+  NodeId overridden_id = 0;  ///< FUNCTION (or EXTERNAL for a method of an external base)
+
+  template <class F>
+  void columns(F&& f) const {
+    f("file_id", file_id);
+    f("method_id", method_id);
+    f("overridden_id", overridden_id);
+  }
+};
+
+/// One possible callee of a call (table res_calls). Implicit calls without a CALL node
+/// (decorator application, constructors' __init__ reached from a class call, ...) have
+/// call_id NULL and the span of the site that causes them.
+struct CallResolutionRow {
+  FileId file_id = 0;
+  std::optional<NodeId> call_id;  ///< the CALL node
+  NodeId caller_id = 0;           ///< enclosing FUNCTION, LAMBDA or MODULE node
+  NodeId callee_id = 0;           ///< FUNCTION, LAMBDA, CLASS (construction) or EXTERNAL
+  int64_t bstart = 0;             ///< the site
+  int64_t bend = 0;
+  std::string resolution;  ///< direct, alias, parameter, return, attribute, method, constructor,
+                           ///< decorator, ...
+  double confidence = 1.0;
+
+  template <class F>
+  void columns(F&& f) const {
+    f("file_id", file_id);
+    f("call_id", call_id);
+    f("caller_id", caller_id);
+    f("callee_id", callee_id);
+    f("bstart", bstart);
+    f("bend", bend);
+    f("resolution", resolution);
+    f("confidence", confidence);
+  }
+};
+
+/// Everything the whole-program resolver produces.
+struct ProgramFacts {
+  std::vector<ExternalRow> externals;
+  std::vector<ImportResolutionRow> imports;
+  std::vector<RefResolutionRow> refs;
+  std::vector<InheritsRow> inherits;
+  std::vector<MroRow> mro;
+  std::vector<OverridesRow> overrides;
+  std::vector<CallResolutionRow> calls;
+  std::vector<DiagnosticRow> diagnostics;  ///< layer "resolve": MRO conflicts, cycles, ...
 };
 
 }  // namespace ca

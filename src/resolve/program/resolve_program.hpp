@@ -1,0 +1,33 @@
+// The whole-program resolver: modules and imports, names across files and builtins,
+// classes (bases, C3 MRO, overriding, attributes), and the call graph by propagating what
+// each name, attribute, parameter, return value and container element may hold until a
+// fixpoint.
+#pragma once
+
+#include <vector>
+
+#include "extract/facts.hpp"
+
+namespace ca {
+
+/// One file as the resolver sees it.
+struct ProgramFile {
+  const RepoFileRow* file = nullptr;
+  const FileFacts* facts = nullptr;  ///< ts_* rows, res_bindings/res_name_refs and the IR
+};
+
+struct ResolveOptions {
+  int jobs = 0;  ///< worker threads for the parallel parts (0 = all cores)
+  /// Upper bound on fixpoint rounds; the resolver stops earlier when nothing changes and
+  /// reports a diagnostic when it hits the bound.
+  int max_rounds = 64;
+};
+
+/// Resolves the whole program. Deterministic: the same input gives the same rows in the
+/// same order at any `jobs`. Never throws for odd input (unresolvable things become
+/// EXTERNAL nodes, "unresolved" rows or diagnostics).
+ProgramFacts resolve_program(const std::vector<ProgramFile>& files,
+                             const std::vector<RepoPackageRow>& packages,
+                             const ResolveOptions& options);
+
+}  // namespace ca
