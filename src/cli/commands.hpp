@@ -42,4 +42,14 @@ struct QueryCommand {
 /// `codeanatomy query`: the result on stdout; refusals and SQL errors on stderr (status 1).
 int run_query(const QueryCommand& command, const GlobalOptions& global);
 
+struct ExportCommand {
+  std::string what;  ///< callgraph
+  std::string target;
+  std::string format = "pycg";
+  std::string output;  ///< empty = stdout
+};
+
+/// `codeanatomy export callgraph`: writes the export to the output file or stdout.
+int run_export(const ExportCommand& command, const GlobalOptions& global);
+
 }  // namespace ca::cli

@@ -47,6 +47,21 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "csv", "json"}));
   query_cmd->add_flag("-q,--quiet", global.quiet, "Print only errors");
 
+  ca::cli::ExportCommand export_command;
+  CLI::App* export_cmd = app.add_subcommand("export", "Export a built graph to other formats");
+  export_cmd->require_subcommand(1);
+  CLI::App* callgraph_cmd =
+      export_cmd->add_subcommand("callgraph", "The call graph (CALLS_FUNCTION edges)");
+  callgraph_cmd->add_option("DIR_OR_DB", export_command.target,
+                            "Output directory of a build, a repository with .codeanatomy/, or a "
+                            "cpg.duckdb file")
+      ->required();
+  callgraph_cmd->add_option("--format", export_command.format,
+                            "pycg: PyCG's JSON (caller -> sorted callees)")
+      ->check(CLI::IsMember({"pycg"}));
+  callgraph_cmd->add_option("-o,--output", export_command.output, "Write here instead of stdout");
+  callgraph_cmd->callback([&] { export_command.what = "callgraph"; });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -56,5 +71,6 @@ int main(int argc, char** argv) {
   ca::cli::configure_logging(global);
   if (*build_cmd) return ca::cli::run_build(build, global);
   if (*query_cmd) return ca::cli::run_query(query, global);
+  if (*export_cmd) return ca::cli::run_export(export_command, global);
   return 1;
 }

@@ -10,6 +10,7 @@
 
 #include "core/parallel.hpp"
 #include "pipeline/file_job.hpp"
+#include "resolve/program/resolve_program.hpp"
 #include "semantic/view_registry.hpp"
 #include "store/schema.hpp"
 #include "store/udfs.hpp"
@@ -103,8 +104,22 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     summary.wall_ms = ms_since(build_start);
     return summary;
   }
+  // 3. Whole-program resolution over every file's facts.
+  t = Clock::now();
+  ProgramFacts program;
+  {
+    std::vector<ProgramFile> program_files;
+    program_files.reserve(extracted.size());
+    for (const auto& e : extracted) program_files.push_back(ProgramFile{&e.file, &e.facts});
+    program = resolve_program(program_files, scan.packages, ResolveOptions{options.jobs});
+  }
+  record("resolve", "native", 0, "ts_*,res_bindings,res_name_refs",
+         static_cast<int64_t>(program.calls.size()), ms_since(t));
+  summary.stage_ms["resolve"] = tasks.back().wall_ms;
+  info(observer, fmt::format("resolved: {} call edges", program.calls.size()));
+
   try {
-    // 3. Load the evidence tables into a new database file.
+    // 4. Load the evidence tables into a new database file.
     t = Clock::now();
     DbOpenOptions db_options;
     db_options.threads = effective_jobs(options.jobs);
@@ -125,6 +140,11 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     for_each_fact_table(empty, [&](std::string_view name, auto& rows) {
       using Row = typename std::decay_t<decltype(rows)>::value_type;
       create(name, create_table_sql<Row>(name));
+    });
+    for_each_program_table(program, [&](std::string_view name, auto& rows) {
+      using Row = typename std::decay_t<decltype(rows)>::value_type;
+      create(name, create_table_sql<Row>(name));
+      summary.table_rows[std::string(name)] = write_table(*con, name, rows);
     });
 
     std::vector<RepoFileRow> files;
@@ -147,8 +167,10 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       using Row = typename std::decay_t<decltype(proto)>::value_type;
       Appender appender(*con, name);
       int64_t n = 0;
-      if (name == "diagnostics")
+      if (name == "diagnostics") {
         for (const auto& d : scan.diagnostics) append_row(appender, d), ++n;
+        for (const auto& d : program.diagnostics) append_row(appender, d), ++n;
+      }
       for (auto& e : extracted) {
         for_each_fact_table(e.facts, [&](std::string_view other, auto& rows) {
           if constexpr (std::is_same_v<typename std::decay_t<decltype(rows)>::value_type, Row>) {
@@ -167,7 +189,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     summary.stage_ms["load"] = tasks.back().wall_ms;
     const auto views_start = Clock::now();
 
-    // 4. Semantic views in generations inferred from their SQL.
+    // 5. Semantic views in generations inferred from their SQL.
     register_id_functions(*con);
     std::vector<PlannedView> plan = plan_views(*con, embedded_views(), base_tables);
     for (const PlannedView& view : plan) {
@@ -182,7 +204,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
 
     summary.stage_ms["views"] = ms_since(views_start);
 
-    // 5. The run log, then publish atomically.
+    // 6. The run log, then publish atomically.
     record("publish", "native", plan.empty() ? 1 : plan.back().generation + 2, "", 0, 0);
     summary.wall_ms = ms_since(build_start);
     tasks.back().wall_ms = 0;

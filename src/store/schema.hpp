@@ -65,6 +65,18 @@ void for_each_fact_table(Facts& facts, F&& fn) {
   fn("diagnostics", facts.diagnostics);
 }
 
+/// Calls fn(table_name, rows) for every table of the whole-program resolver's output.
+template <class Program, class F>
+void for_each_program_table(Program& program, F&& fn) {
+  fn("res_externals", program.externals);
+  fn("res_imports", program.imports);
+  fn("res_refs", program.refs);
+  fn("res_inherits", program.inherits);
+  fn("res_mro", program.mro);
+  fn("res_overrides", program.overrides);
+  fn("res_calls", program.calls);
+}
+
 /// The run_tasks row of one task (DESIGN.md §3).
 struct RunTaskRow {
   std::string run_id;

@@ -1,6 +1,7 @@
--- Every edge of the graph (DESIGN.md §3) produced so far: containment, definitions,
--- parameters, same-file name resolution, decorators and diagnostics. The span of an edge
--- is the site that justifies it.
+-- Every edge of the graph (DESIGN.md §3): containment, definitions and parameters from
+-- the syntax; name resolution within a file (res_name_refs) and across the program
+-- (res_refs); imports, inheritance, overriding and calls from the whole-program resolver;
+-- decorators; diagnostics. The span of an edge is the site that justifies it.
 WITH raw AS (
   -- FILE -> MODULE
   SELECT 'CONTAINS' AS kind, ca_node_id(f.path, 'FILE', 0, f.size_bytes, '') AS src,
@@ -67,13 +68,71 @@ WITH raw AS (
   JOIN repo_files f ON f.file_id = r.file_id
   WHERE b.binding_kind <> 'import'
   UNION ALL
-  -- decorator's resolved FUNCTION / CLASS -> decorated definition
-  SELECT 'DECORATES', b.node_id, d.target_id, d.file_id, f.path, d.bstart, d.bend,
-         'lexical_' || r.resolution, 1.0, 'ts'
+  -- REFERENCE -> definition reached through imports, builtins or attribute lookup
+  SELECT 'REFERS_TO', r.ref_id, r.target_id, r.file_id, f.path, n.bstart, n.bend,
+         r.resolution, r.confidence, 'resolve'
+  FROM res_refs r
+  JOIN ts_names n ON n.node_id = r.ref_id
+  JOIN repo_files f ON f.file_id = r.file_id
+  UNION ALL
+  -- decorator's resolved FUNCTION / CLASS / EXTERNAL -> decorated definition
+  SELECT DISTINCT 'DECORATES', t.target_id, d.target_id, d.file_id, f.path, d.bstart, d.bend,
+         t.resolution, 1.0, t.evidence
   FROM ts_decorators d
-  JOIN res_name_refs r ON r.ref_id = d.ref_id
-  JOIN res_bindings b ON b.node_id = r.binding_id AND b.binding_kind IN ('function', 'class')
+  JOIN (SELECT r.ref_id, b.node_id AS target_id, 'lexical_' || r.resolution AS resolution,
+               'ts' AS evidence
+        FROM res_name_refs r
+        JOIN res_bindings b ON b.node_id = r.binding_id AND b.binding_kind IN ('function', 'class')
+        UNION ALL
+        SELECT x.ref_id, x.target_id, x.resolution, 'resolve'
+        FROM res_refs x JOIN cpg_nodes tn ON tn.node_id = x.target_id
+        WHERE tn.kind IN ('FUNCTION', 'CLASS', 'EXTERNAL')) t ON t.ref_id = d.ref_id
   JOIN repo_files f ON f.file_id = d.file_id
+  UNION ALL
+  -- MODULE -> MODULE / EXTERNAL it imports (one edge per pair, at the first import)
+  SELECT 'IMPORTS', src, dst, file_id, path, bstart, bend, 'import', 1.0, 'resolve'
+  FROM (SELECT i.importer_module_id AS src, i.module_target_id AS dst, i.file_id, f.path,
+               m.bstart, m.bend,
+               row_number() OVER (PARTITION BY i.importer_module_id, i.module_target_id
+                                  ORDER BY m.bstart, m.bend) AS nth
+        FROM res_imports i JOIN ts_imports m ON m.node_id = i.import_id
+        JOIN repo_files f ON f.file_id = i.file_id
+        WHERE i.module_target_id IS NOT NULL)
+  WHERE nth = 1
+  UNION ALL
+  -- IMPORT -> the definition the imported name binds
+  SELECT 'IMPORTS_SYMBOL', i.import_id, i.symbol_id, i.file_id, f.path, m.bstart, m.bend,
+         i.resolution, 1.0, 'resolve'
+  FROM res_imports i JOIN ts_imports m ON m.node_id = i.import_id
+  JOIN repo_files f ON f.file_id = i.file_id
+  WHERE i.symbol_id IS NOT NULL
+  UNION ALL
+  -- CLASS -> base CLASS / EXTERNAL
+  SELECT 'INHERITS', h.class_id, h.base_id, h.file_id, f.path, h.bstart, h.bend, h.resolution,
+         1.0, 'resolve'
+  FROM res_inherits h JOIN repo_files f ON f.file_id = h.file_id
+  UNION ALL
+  -- method -> the method it overrides
+  SELECT 'OVERRIDES', o.method_id, o.overridden_id, o.file_id, f.path, n.bstart, n.bend,
+         'mro', 1.0, 'resolve'
+  FROM res_overrides o JOIN cpg_nodes n ON n.node_id = o.method_id
+  JOIN repo_files f ON f.file_id = o.file_id
+  UNION ALL
+  -- CALL -> each possible callee
+  SELECT 'CALLS', c.call_id, c.callee_id, c.file_id, f.path, c.bstart, c.bend, c.resolution,
+         c.confidence, 'resolve'
+  FROM res_calls c JOIN repo_files f ON f.file_id = c.file_id
+  WHERE c.call_id IS NOT NULL
+  UNION ALL
+  -- caller -> callee, one edge per pair (implicit calls included), at the first site
+  SELECT 'CALLS_FUNCTION', src, dst, file_id, path, bstart, bend, resolution, confidence,
+         'resolve'
+  FROM (SELECT c.caller_id AS src, c.callee_id AS dst, c.file_id, f.path, c.bstart, c.bend,
+               c.resolution, max(c.confidence) OVER pair AS confidence,
+               row_number() OVER (pair ORDER BY c.bstart, c.bend, c.resolution) AS nth
+        FROM res_calls c JOIN repo_files f ON f.file_id = c.file_id
+        WINDOW pair AS (PARTITION BY c.caller_id, c.callee_id))
+  WHERE nth = 1
   UNION ALL
   -- FILE -> DIAGNOSTIC
   SELECT 'HAS_DIAGNOSTIC', ca_node_id(f.path, 'FILE', 0, f.size_bytes, ''), n.node_id,

@@ -1,6 +1,7 @@
 -- Every node of the graph (DESIGN.md §3): files, modules and packages from the scan;
 -- definitions, parameters, imports, calls and references from the tree-sitter layer;
--- diagnostics from every layer.
+-- externals (modules and symbols outside the repository, builtins included) from the
+-- whole-program resolver; diagnostics from every layer.
 SELECT ca_node_id(f.path, 'FILE', 0, f.size_bytes, '') AS node_id, 'FILE' AS kind,
        f.path AS name, f.path AS qualname, f.file_id, f.path,
        0::BIGINT AS bstart, f.size_bytes AS bend, 1 AS start_line, 0 AS start_col,
@@ -38,6 +39,10 @@ SELECT n.node_id, 'REFERENCE', n.name, NULL, n.file_id, f.path,
        n.bstart, n.bend, n.start_line, n.start_col, n.end_line, n.end_col, 'ts'
 FROM ts_names n JOIN repo_files f ON f.file_id = n.file_id
 WHERE n.ctx <> 'store' OR n.is_attribute
+UNION ALL
+SELECT x.node_id, 'EXTERNAL', x.name, x.qualname, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL,
+       'resolve'
+FROM res_externals x
 UNION ALL
 SELECT ca_node_id(d.path, 'DIAGNOSTIC', coalesce(d.bstart, 0), coalesce(d.bend, 0),
                   d.layer || ':' || d.code || ':' || d.message),

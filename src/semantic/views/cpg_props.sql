@@ -22,6 +22,11 @@ UNION ALL
 SELECT e.edge_id, 'position', p.position::VARCHAR
 FROM cpg_edges e JOIN ts_params p ON p.node_id = e.dst WHERE e.kind = 'HAS_PARAMETER'
 UNION ALL
+SELECT e.edge_id, 'position', h.position::VARCHAR
+FROM cpg_edges e JOIN res_inherits h
+  ON h.class_id = e.src AND h.base_id = e.dst AND h.bstart = e.bstart
+WHERE e.kind = 'INHERITS'
+UNION ALL
 SELECT e.edge_id, 'position', d.position::VARCHAR
 FROM cpg_edges e JOIN ts_decorators d ON d.target_id = e.dst AND d.bstart = e.bstart
 WHERE e.kind = 'DECORATES'
