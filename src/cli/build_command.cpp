@@ -17,6 +17,7 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
   options.jobs = command.jobs;
   options.max_file_size = command.max_file_size;
   options.parse_timeout_ms = command.parse_timeout_ms;
+  options.wait_for_lock = command.wait;
   if (command.stop_after == "parse") options.stop_after = StopAfter::Parse;
   if (command.stop_after == "extract") options.stop_after = StopAfter::Extract;
   BuildObserver observer;

@@ -28,6 +28,7 @@ struct BuildCommand {
   int64_t parse_timeout_ms = 10000;
   bool json = false;
   std::string stop_after;  ///< "", "parse" or "extract"
+  bool wait = false;
 };
 
 /// `codeanatomy build`: prints a summary (text on stderr... and stdout) or JSON.
@@ -51,5 +52,12 @@ struct ExportCommand {
 
 /// `codeanatomy export callgraph`: writes the export to the output file or stdout.
 int run_export(const ExportCommand& command, const GlobalOptions& global);
+
+struct DiagCommand {
+  std::string target;
+};
+
+/// `codeanatomy diag`: integrity checks; 0 when clean, 2 with a report of each violation.
+int run_diag(const DiagCommand& command, const GlobalOptions& global);
 
 }  // namespace ca::cli

@@ -32,6 +32,9 @@ int main(int argc, char** argv) {
                         "Stop after a stage and print its timings, writing nothing: parse (the "
                         "parse floor) or extract")
       ->check(CLI::IsMember({"parse", "extract"}));
+  build_cmd->add_flag("--wait", build.wait,
+                      "If another build is writing the same output, wait for it instead of "
+                      "failing at once");
   build_cmd->add_flag("--json", build.json, "Print the summary as JSON on stdout");
   build_cmd->add_flag("-q,--quiet", global.quiet, "Print only errors");
   build_cmd->add_flag("-v,--verbose", global.verbose, "Print progress details");
@@ -62,6 +65,14 @@ int main(int argc, char** argv) {
   callgraph_cmd->add_option("-o,--output", export_command.output, "Write here instead of stdout");
   callgraph_cmd->callback([&] { export_command.what = "callgraph"; });
 
+  ca::cli::DiagCommand diag;
+  CLI::App* diag_cmd = app.add_subcommand(
+      "diag", "Check a built graph: table contracts, ids, edges, spans, kinds, orphan rows");
+  diag_cmd->add_option("DIR_OR_DB", diag.target,
+                       "Output directory of a build, a repository with .codeanatomy/, or a "
+                       "cpg.duckdb file")
+      ->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -72,5 +83,6 @@ int main(int argc, char** argv) {
   if (*build_cmd) return ca::cli::run_build(build, global);
   if (*query_cmd) return ca::cli::run_query(query, global);
   if (*export_cmd) return ca::cli::run_export(export_command, global);
+  if (*diag_cmd) return ca::cli::run_diag(diag, global);
   return 1;
 }

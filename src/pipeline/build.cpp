@@ -10,6 +10,7 @@
 
 #include "core/parallel.hpp"
 #include "pipeline/file_job.hpp"
+#include "pipeline/output_lock.hpp"
 #include "resolve/program/resolve_program.hpp"
 #include "semantic/view_registry.hpp"
 #include "store/schema.hpp"
@@ -62,8 +63,8 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
                                          ec.message()));
   const fs::path final_db = out_dir / "cpg.duckdb";
   const fs::path temp_db = out_dir / fmt::format("cpg.duckdb.tmp-{}", ::getpid());
-  fs::remove(temp_db, ec);
-  fs::remove(fs::path(temp_db.string() + ".wal"), ec);
+  OutputLock lock(out_dir, options.wait_for_lock);
+  remove_stale_temporaries(out_dir);
 
   const std::string run_id = make_run_id();
   std::vector<RunTaskRow> tasks;
@@ -209,6 +210,12 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     summary.wall_ms = ms_since(build_start);
     tasks.back().wall_ms = 0;
     summary.table_rows["run_tasks"] = write_table(*con, "run_tasks", tasks);
+    con->execute(create_table_sql<RunInfoRow>("run_info"));
+    std::vector<RunInfoRow> run_info{
+        {"repo_root", fs::weakly_canonical(fs::absolute(options.repo)).string()},
+        {"run_id", run_id},
+        {"jobs", std::to_string(effective_jobs(options.jobs))}};
+    summary.table_rows["run_info"] = write_table(*con, "run_info", run_info);
     con->execute("CHECKPOINT");
     con.reset();
     db.reset();

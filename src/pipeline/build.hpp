@@ -23,6 +23,8 @@ struct BuildOptions {
   int64_t max_file_size = 10 * 1024 * 1024;  ///< larger files get status too_large
   int64_t parse_timeout_ms = 10000;          ///< per-file parse budget
   StopAfter stop_after = StopAfter::All;
+  /// Another build writing the same output: wait for it (true) or fail at once (false).
+  bool wait_for_lock = false;
 };
 
 /// What a build did, for the CLI summary and for tests.

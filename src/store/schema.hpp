@@ -103,6 +103,18 @@ struct RunTaskRow {
   }
 };
 
+/// One fact about a build (table run_info): repo_root, run_id, jobs.
+struct RunInfoRow {
+  std::string key;
+  std::string value;
+
+  template <class F>
+  void columns(F&& f) const {
+    f("key", key);
+    f("value", value);
+  }
+};
+
 /// One row of the kind tables (cpg_node_kinds, cpg_edge_kinds) written from core/kinds.hpp.
 struct KindRow {
   std::string kind;
