@@ -31,7 +31,7 @@ std::optional<int64_t> parse_int(std::string_view s) {
   return v;
 }
 
-/// `[KIND ]name@line` or `[KIND ]name@path:line`.
+/// `[KIND ]name@line`, `[KIND ]name@path:line` or `KIND qualname`.
 std::optional<Target> parse_target(std::string_view text, std::string& error) {
   Target t;
   auto space = text.find(' ');
@@ -40,6 +40,11 @@ std::optional<Target> parse_target(std::string_view text, std::string& error) {
     text = trim(text.substr(space + 1));
   }
   auto at = text.rfind('@');
+  if (at == std::string_view::npos && !t.kind.empty() && !text.empty() &&
+      text.find(' ') == std::string_view::npos) {
+    t.qualname = std::string(text);
+    return t;
+  }
   if (at == std::string_view::npos || at == 0) {
     error = "target `" + std::string(text) + "` is not NAME@LINE";
     return std::nullopt;
@@ -165,6 +170,7 @@ ParsedBody fail(std::string error) {
 }  // namespace
 
 std::string Target::to_string() const {
+  if (!qualname.empty()) return kind + " " + qualname;
   std::string out = kind.empty() ? "" : kind + " ";
   out += name + "@";
   if (!path.empty()) out += path + ":";

@@ -11,12 +11,14 @@
 
 namespace ca::golden {
 
-/// A node named in an assertion: `[KIND ]name@line` or `[KIND ]name@path:line`.
+/// A node named in an assertion: `[KIND ]name@line`, `[KIND ]name@path:line`, or
+/// `KIND qualname` (no `@`: any node of KIND with that qualname, e.g. an EXTERNAL).
 struct Target {
   std::string kind;  ///< empty = any kind
   std::string name;
   int line = 0;
-  std::string path;  ///< empty = the module of the assertion
+  std::string path;      ///< empty = the module of the assertion
+  std::string qualname;  ///< non-empty: match KIND and qualname instead of name/line/path
 
   std::string to_string() const;
 };

@@ -95,5 +95,27 @@ TEST(GoldenCaseParser, NegationAndIncludes) {
   EXPECT_TRUE(dec->targets.empty());
 }
 
+TEST(GoldenCaseParser, QualnameTargets) {
+  auto c = parse_case("t.py",
+                      "len([])\n"
+                      "#^ calls: EXTERNAL builtins.len\n"
+                      "#^ refers_to: len@1, FUNCTION pkg.mod.f\n"
+                      "#^ calls: builtins.len\n");  // 4: a qualname needs a KIND
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_TRUE(c.errors[0].starts_with("t.py:4:")) << c.errors[0];
+  ASSERT_EQ(c.assertions.size(), 2u);
+  auto* e = std::get_if<EdgeAt>(&c.assertions[0].body);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->targets.size(), 1u);
+  EXPECT_EQ(e->targets[0].kind, "EXTERNAL");
+  EXPECT_EQ(e->targets[0].qualname, "builtins.len");
+  EXPECT_EQ(e->targets[0].to_string(), "EXTERNAL builtins.len");
+  auto* r = std::get_if<EdgeAt>(&c.assertions[1].body);
+  ASSERT_NE(r, nullptr);
+  ASSERT_EQ(r->targets.size(), 2u);
+  EXPECT_TRUE(r->targets[0].qualname.empty());
+  EXPECT_EQ(r->targets[1].qualname, "pkg.mod.f");
+}
+
 }  // namespace
 }  // namespace ca::golden

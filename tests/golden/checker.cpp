@@ -109,11 +109,13 @@ const GNode* source_node(const GraphSnapshot& g, const Assertion& a,
 }
 
 bool target_matches(const GNode& n, const Target& t, const Assertion& a) {
+  if (!t.qualname.empty()) return n.kind == t.kind && n.qualname == t.qualname;
   return (t.kind.empty() || n.kind == t.kind) && n.name == t.name && n.start_line == t.line &&
          n.path == (t.path.empty() ? a.path : t.path);
 }
 
 std::string target_text(const GNode& n, const Assertion& a) {
+  if (n.path.empty()) return n.kind + " " + n.qualname;  // EXTERNAL: no file, no line
   std::string out = n.kind + " " + n.name + "@";
   if (n.path != a.path) out += n.path + ":";
   return out + std::to_string(n.start_line);

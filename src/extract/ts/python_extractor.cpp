@@ -1,5 +1,6 @@
 // PythonSyntaxExtractor: parses a file with tree-sitter-python under an optional time
-// budget, reports syntax errors and hands the tree to the FactWalker.
+// budget, reports syntax errors, hands the tree to the FactWalker (ts_* rows) and then to
+// the IrBuilder (the program IR).
 #include "extract/ts/python_extractor.hpp"
 
 #include <tree_sitter/api.h>
@@ -10,6 +11,8 @@
 #include <string>
 
 #include "extract/ts/fact_walker.hpp"
+#include "extract/ts/ir_builder.hpp"
+#include "extract/ts/ir_node_table.hpp"
 #include "extract/ts/node_class.hpp"
 #include "extract/ts/syntax_errors.hpp"
 #include "extract/ts/ts_symbols.hpp"
@@ -58,6 +61,8 @@ struct PythonSyntaxExtractor::Impl {
         symbols(language),
         classes(language, symbols),
         walker(symbols, classes),
+        ir_table(language),
+        ir_builder(ir_table),
         parser(ts_parser_new()) {
     if (parser == nullptr || !ts_parser_set_language(parser, language)) {
       if (parser != nullptr) ts_parser_delete(parser);
@@ -89,6 +94,8 @@ struct PythonSyntaxExtractor::Impl {
   ts::PySymbols symbols;
   ts::NodeClassTable classes;
   ts::FactWalker walker;
+  ts::IrNodeTable ir_table;
+  ts::IrBuilder ir_builder;
   TSParser* parser;
 };
 
@@ -125,6 +132,7 @@ ExtractOutcome PythonSyntaxExtractor::extract(const SourceText& text, const File
   if (ts::report_syntax_errors(root, text, lines, context, facts.diagnostics) > 0)
     outcome.has_syntax_errors = true;
   impl_->walker.walk(root, text, lines, context, facts);
+  impl_->ir_builder.build(root, text, context, facts.ir);
   if (impl_->walker.python2_statements() > 0) outcome.has_syntax_errors = true;
   return outcome;
 }
