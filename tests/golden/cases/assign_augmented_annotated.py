@@ -2,7 +2,7 @@
 total: int = 0
 # ^ node: VARIABLE name=total qualname=main.total text=total
 #      ^ node: REFERENCE name=int
-#      ^ refers_to:
+#      ^ refers_to: EXTERNAL builtins.int
 total += 5
 # ^ node: VARIABLE name=total text=total
 print(total)

@@ -17,7 +17,7 @@ try:
     raise ValueError("x")
 except ValueError as err:
     #                ^ node: VARIABLE name=err qualname=main.err text=err
-    #      ^ refers_to:
+    #      ^ refers_to: EXTERNAL builtins.ValueError
     print(err)
     #     ^ refers_to: err@18
 

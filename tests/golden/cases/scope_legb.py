@@ -25,7 +25,7 @@ def other():
 
 print(len(value))
 # ^ node: REFERENCE name=print
-# ^ refers_to:
+# ^ refers_to: EXTERNAL builtins.print
 #     ^ node: REFERENCE name=len
-#     ^ refers_to:
+#     ^ refers_to: EXTERNAL builtins.len
 #         ^ refers_to: value@3
