@@ -1,0 +1,286 @@
+// Attribute rules of the points-to engine: what `obj.name` holds for modules (members,
+// then submodules), classes (through the C3 MRO), instances (instance attributes assigned
+// anywhere, then class attributes; methods bound to the instance; properties call their
+// getter), super() proxies, externals (the dotted name extended) and containers (their
+// methods); attribute stores; and the MRO cache.
+#include <algorithm>
+#include <string>
+
+#include "resolve/program/engine.hpp"
+#include "resolve/program/mro.hpp"
+
+namespace ca::program {
+namespace {
+
+const char* container_type(ContKind k) {
+  switch (k) {
+    case ContKind::List:
+      return "builtins.list";
+    case ContKind::Tuple:
+      return "builtins.tuple";
+    case ContKind::Set:
+      return "builtins.set";
+    case ContKind::Dict:
+    case ContKind::ItemsView:
+      return "builtins.dict";
+    case ContKind::Pair:
+      return "builtins.tuple";
+  }
+  return "builtins.object";
+}
+
+}  // namespace
+
+Value Engine::external(const std::string& qualname) {
+  return {VKind::External, 0, ix_.names.intern(qualname), 0};
+}
+
+Value Engine::external_attr(uint32_t base, uint32_t name) {
+  // Dotted names of externals are capped at kMaxExternalDepth components: past it the
+  // external absorbs further attributes. Without the cap `x = x.parent` on an external
+  // would grow a new name every round and the fixpoint would never be reached.
+  constexpr size_t kMaxExternalDepth = 5;
+  const uint64_t key = (static_cast<uint64_t>(base) << 32) | name;
+  if (auto it = external_attr_ids_.find(key); it != external_attr_ids_.end()) {
+    return {VKind::External, 0, it->second, 0};
+  }
+  const std::string& b = str(base);
+  if (static_cast<size_t>(std::count(b.begin(), b.end(), '.')) + 1 >= kMaxExternalDepth) {
+    return {VKind::External, 0, base, 0};
+  }
+  const Value v = external(b + "." + str(name));
+  external_attr_ids_.emplace(key, static_cast<uint32_t>(v.a));
+  return v;
+}
+
+const std::vector<Value>& Engine::flat_bases(const Value& cls) {
+  auto it = flat_bases_.find(cls.a);
+  if (it != flat_bases_.end()) return it->second;
+  std::vector<Value> flat;
+  for (const auto& [pos, v] : bases_of(cls.a)) {
+    (void)pos;
+    if (std::find(flat.begin(), flat.end(), v) == flat.end()) flat.push_back(v);
+  }
+  return flat_bases_.emplace(cls.a, std::move(flat)).first->second;
+}
+
+const std::vector<Value>& Engine::mro(NodeId cls) {
+  auto it = mro_cache_.find(cls);
+  if (it != mro_cache_.end()) return it->second;
+  const Value self{VKind::Class, 0, cls, 0};
+  // A class already being linearized further up is a cycle in the bases: cut it here.
+  if (std::find(mro_active_.begin(), mro_active_.end(), cls) != mro_active_.end() ||
+      mro_active_.size() > 200) {
+    mro_conflicts_.insert(cls);
+    static const std::vector<Value> kNone;
+    return kNone;
+  }
+  mro_active_.push_back(cls);
+  const std::vector<Value> bases = flat_bases(self);
+  std::vector<std::vector<Value>> base_mros;
+  for (const Value& b : bases) {
+    if (b.kind == VKind::Class) {
+      std::vector<Value> m = mro(b.a);
+      if (m.empty()) m.push_back(b);
+      base_mros.push_back(std::move(m));
+    } else {
+      base_mros.push_back({b});
+    }
+  }
+  mro_active_.pop_back();
+  auto order = c3_merge(self, base_mros, bases);
+  if (!order) {
+    // Several candidate classes for one base position make the hierarchy ambiguous rather
+    // than inconsistent: only a class with one value per base is reported.
+    if (bases.size() == bases_of(cls).size()) mro_conflicts_.insert(cls);
+    order = depth_first_order(self, base_mros);
+  }
+  return mro_cache_.emplace(cls, std::move(*order)).first->second;
+}
+
+ValueSet Engine::class_attr(NodeId cls, uint32_t name, NodeId after, Value& found_in) {
+  const std::vector<Value> order = mro(cls);  // copy: lookups below may refill the cache
+  size_t start = 0;
+  if (after != 0) {
+    start = order.size();
+    for (size_t i = 0; i < order.size(); ++i) {
+      if (order[i].kind == VKind::Class && order[i].a == after) {
+        start = i + 1;
+        break;
+      }
+    }
+  }
+  for (size_t i = start; i < order.size(); ++i) {
+    const Value& k = order[i];
+    if (k.kind == VKind::Class) {
+      const ValueSet* s = find_slot(k.a, name);
+      if ((s != nullptr && !s->empty()) || !ix_.bindings_for(k.a, name).empty()) {
+        found_in = k;
+        return s == nullptr ? ValueSet{} : *s;
+      }
+    } else if (k.kind == VKind::External) {
+      if (str(static_cast<uint32_t>(k.a)) == "builtins.object") continue;
+      found_in = k;
+      ValueSet out;
+      out.insert(external_attr(static_cast<uint32_t>(k.a), name));
+      return out;
+    }
+  }
+  found_in = Value{};
+  return {};
+}
+
+ValueSet Engine::bind_method(const ValueSet& raw, const Value& self, const Site& site,
+                             bool via_instance) {
+  ValueSet out;
+  for (const Value& v : raw) {
+    if (v.kind != VKind::Function) {
+      out.insert(v);
+      continue;
+    }
+    auto info = ix_.functions.find(v.a);
+    if (info == ix_.functions.end() || info->second.is_static || info->second.class_id == 0) {
+      out.insert(v);
+      continue;
+    }
+    if (info->second.is_classmethod) {
+      out.insert({VKind::BoundMethod, static_cast<uint8_t>(VKind::Class), v.a, self.a});
+      continue;
+    }
+    if (!via_instance) {
+      out.insert(v);
+      continue;
+    }
+    if (info->second.is_property) {
+      Site implicit = site;
+      implicit.call_id = std::nullopt;
+      record(implicit, v, "property");
+      out.merge(call_function(v.a, self, Args{}));
+      continue;
+    }
+    out.insert({VKind::BoundMethod, static_cast<uint8_t>(self.kind), v.a, self.a});
+  }
+  return out;
+}
+
+void Engine::note_attr(NodeId ref_id, uint32_t file, NodeId owner, uint32_t name,
+                       const char* resolution) {
+  if (!recording_ || ref_id == 0) return;
+  for (NodeId b : ix_.bindings_for(owner, name))
+    attr_targets_.push_back({ref_id, file, b, UINT32_MAX, resolution});
+}
+
+void Engine::note_attr_external(NodeId ref_id, uint32_t file, uint32_t qualname) {
+  if (!recording_ || ref_id == 0) return;
+  attr_targets_.push_back({ref_id, file, 0, qualname, "attribute"});
+}
+
+ValueSet Engine::load_attr(const ValueSet& objects, uint32_t name, const Site& site,
+                           NodeId ref_id) {
+  ValueSet out;
+  for (const Value& o : objects) {
+    switch (o.kind) {
+      case VKind::Module: {
+        const ValueSet* s = find_slot(o.a, name);
+        if ((s != nullptr && !s->empty()) || !ix_.bindings_for(o.a, name).empty()) {
+          if (s != nullptr) out.merge(*s);
+          note_attr(ref_id, site.file, o.a, name, "attribute");
+          break;
+        }
+        auto m = ix_.module_by_id.find(o.a);
+        if (m == ix_.module_by_id.end()) break;
+        if (const ModuleInfo* sub =
+                ix_.find_module(ix_.modules[m->second].name + "." + str(name))) {
+          out.insert({VKind::Module, 0, sub->id, 0});
+          if (recording_ && ref_id != 0)
+            attr_targets_.push_back({ref_id, site.file, sub->id, UINT32_MAX, "attribute"});
+        }
+        break;
+      }
+      case VKind::Class: {
+        Value where;
+        const ValueSet raw = class_attr(o.a, name, 0, where);
+        out.merge(bind_method(raw, o, site, false));
+        if (where.kind == VKind::Class) {
+          note_attr(ref_id, site.file, where.a, name, where.a == o.a ? "attribute" : "mro");
+        } else if (where.kind == VKind::External && !raw.empty()) {
+          note_attr_external(ref_id, site.file, static_cast<uint32_t>(raw.begin()->a));
+        }
+        break;
+      }
+      case VKind::Instance: {
+        bool found = false;
+        for (const Value& k : mro(o.a)) {
+          if (k.kind != VKind::Class) continue;
+          auto sid = slot_ids_.find({owner_key(k.a, kInstanceSlots), name});
+          if (sid == slot_ids_.end()) continue;
+          const ValueSet values = slots_[sid->second];
+          if (values.empty()) continue;
+          found = true;
+          out.merge(values);
+          if (recording_ && ref_id != 0) {
+            auto sites = store_sites_.find(sid->second);
+            if (sites != store_sites_.end()) {
+              for (NodeId st : sites->second)
+                attr_targets_.push_back({ref_id, site.file, st, UINT32_MAX, "instance_attribute"});
+            }
+          }
+        }
+        Value where;
+        const ValueSet raw = class_attr(o.a, name, 0, where);
+        if (where.kind == VKind::Class) {
+          out.merge(bind_method(raw, o, site, true));
+          note_attr(ref_id, site.file, where.a, name, where.a == o.a ? "attribute" : "mro");
+        } else if (where.kind == VKind::External && !found) {
+          out.merge(raw);
+          if (!raw.empty())
+            note_attr_external(ref_id, site.file, static_cast<uint32_t>(raw.begin()->a));
+        }
+        break;
+      }
+      case VKind::Super: {
+        Value where;
+        const ValueSet raw = class_attr(o.a, name, o.b, where);
+        const Value self{static_cast<VKind>(o.sub), 0, o.a, 0};
+        out.merge(bind_method(raw, self, site, self.kind == VKind::Instance));
+        if (where.kind == VKind::Class) note_attr(ref_id, site.file, where.a, name, "super");
+        break;
+      }
+      case VKind::External:
+      case VKind::ExtInstance: {
+        const Value e = external_attr(static_cast<uint32_t>(o.a), name);
+        out.insert(e);
+        note_attr_external(ref_id, site.file, static_cast<uint32_t>(e.a));
+        break;
+      }
+      case VKind::Container: {
+        const std::string q =
+            std::string(container_type(static_cast<ContKind>(o.sub))) + "." + str(name);
+        out.insert({VKind::BuiltinMethod, o.sub, o.a, ix_.names.intern(q)});
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+void Engine::store_attr(const ValueSet& objects, uint32_t name, const ValueSet& values,
+                        NodeId ref_id, uint32_t file) {
+  (void)file;
+  for (const Value& o : objects) {
+    if (o.kind == VKind::Instance) {
+      const uint32_t sid = slot(owner_key(o.a, kInstanceSlots), name);
+      if (slots_[sid].merge(values)) changed_ = true;
+      if (ref_id != 0) {
+        auto& sites = store_sites_[sid];
+        if (std::find(sites.begin(), sites.end(), ref_id) == sites.end()) sites.push_back(ref_id);
+      }
+    } else if (o.kind == VKind::Class || o.kind == VKind::Module) {
+      add(o.a, name, values);
+    }
+  }
+}
+
+}  // namespace ca::program
