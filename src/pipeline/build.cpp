@@ -13,6 +13,7 @@
 #include "pipeline/output_lock.hpp"
 #include "resolve/program/resolve_program.hpp"
 #include "semantic/view_registry.hpp"
+#include "store/row_writer.hpp"
 #include "store/schema.hpp"
 #include "store/udfs.hpp"
 
@@ -37,9 +38,9 @@ std::string make_run_id() {
 /// Writes every extracted file's rows, in file order, one appender per table.
 template <class Row>
 int64_t write_table(Connection& con, std::string_view table, const std::vector<Row>& rows) {
-  Appender appender(con, table);
-  for (const Row& row : rows) append_row(appender, row);
-  appender.close();
+  RowWriter<Row> writer(con, table);
+  for (const Row& row : rows) writer.add(row);
+  writer.close();
   return static_cast<int64_t>(rows.size());
 }
 
@@ -166,21 +167,21 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     // Per-file tables: one appender per table, files in scan order. Scan diagnostics first.
     for_each_fact_table(empty, [&](std::string_view name, auto& proto) {
       using Row = typename std::decay_t<decltype(proto)>::value_type;
-      Appender appender(*con, name);
+      RowWriter<Row> writer(*con, name);
       int64_t n = 0;
-      if (name == "diagnostics") {
-        for (const auto& d : scan.diagnostics) append_row(appender, d), ++n;
-        for (const auto& d : program.diagnostics) append_row(appender, d), ++n;
+      if constexpr (std::is_same_v<Row, DiagnosticRow>) {
+        for (const auto& d : scan.diagnostics) writer.add(d), ++n;
+        for (const auto& d : program.diagnostics) writer.add(d), ++n;
       }
       for (auto& e : extracted) {
         for_each_fact_table(e.facts, [&](std::string_view other, auto& rows) {
           if constexpr (std::is_same_v<typename std::decay_t<decltype(rows)>::value_type, Row>) {
             if (other == name)
-              for (const auto& row : rows) append_row(appender, row), ++n;
+              for (const auto& row : rows) writer.add(row), ++n;
           }
         });
       }
-      appender.close();
+      writer.close();
       summary.table_rows[std::string(name)] = n;
     });
     summary.diagnostics = summary.table_rows["diagnostics"];

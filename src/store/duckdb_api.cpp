@@ -155,6 +155,10 @@ void Appender::append(std::string_view v) {
   check(duckdb_append_varchar_length(appender_, v.data(), v.size()), "VARCHAR");
 }
 void Appender::append_null() { check(duckdb_append_null(appender_), "NULL"); }
+void Appender::append_chunk(duckdb_data_chunk chunk) {
+  check(duckdb_append_data_chunk(appender_, chunk), "data chunk");
+}
+
 void Appender::end_row() { check(duckdb_appender_end_row(appender_), "end of row"); }
 
 void Appender::close() {

@@ -104,6 +104,8 @@ class Appender {
   }
   void append(const std::string& v) { append(std::string_view(v)); }
   void end_row();
+  /// Appends a whole data chunk whose columns match the table's.
+  void append_chunk(duckdb_data_chunk chunk);
   /// Flushes and closes; throws DbError with the table name on failure.
   void close();
 

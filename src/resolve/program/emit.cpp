@@ -49,6 +49,7 @@ class Emitter {
         row.import_id = im.node_id;
         row.importer_module_id = fe.module_id;
         if (t.module_target) row.module_target_id = *t.module_target;
+        if (t.resolution == "submodule" && !t.defs.empty()) row.module_target_id = t.defs.back();
         if (t.module_external) row.module_target_id = ext(*t.module_external);
         if (!t.defs.empty()) {
           row.symbol_id = t.defs.back();  // the binding in effect at the end of the module
@@ -77,6 +78,7 @@ class Emitter {
         if (!r.binding_id) {
           bool found = false;
           for (const ModuleInfo* m : stars) {
+            if (!ix_.exports(*m, r.name)) continue;  // private, or not in __all__
             const ImportTarget t = imports_.lookup(*m, r.name);
             for (NodeId d : t.defs) rows.emplace_back(f, r.ref_id, d, "star_import");
             for (const std::string& e : t.externals)
@@ -96,8 +98,19 @@ class Emitter {
       }
     }
     for (const AttrTarget& a : engine_.attr_targets()) {
-      const NodeId target = a.external != UINT32_MAX ? ext(ix_.names.str(a.external)) : a.target;
-      rows.emplace_back(a.file, a.ref_id, target, a.resolution);
+      if (a.external != UINT32_MAX) {
+        rows.emplace_back(a.file, a.ref_id, ext(ix_.names.str(a.external)), a.resolution);
+        continue;
+      }
+      // A module attribute bound by an import in that module: the definition it imports.
+      auto im = ix_.imports.find(a.target);
+      if (im == ix_.imports.end()) {
+        rows.emplace_back(a.file, a.ref_id, a.target, a.resolution);
+        continue;
+      }
+      const ImportTarget t = imports_.resolve(*im->second, ix_.import_file.at(a.target));
+      for (NodeId d : t.defs) rows.emplace_back(a.file, a.ref_id, d, a.resolution);
+      for (const std::string& e : t.externals) rows.emplace_back(a.file, a.ref_id, ext(e), a.resolution);
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end(),

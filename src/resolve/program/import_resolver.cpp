@@ -110,6 +110,7 @@ void ImportResolver::lookup_rec(const ModuleInfo& module, const std::string& nam
       const auto base = ix_.import_base(im, static_cast<uint32_t>(module.file));
       if (!base) continue;
       if (const ModuleInfo* m = ix_.find_module(*base)) {
+        if (!ix_.exports(*m, name)) continue;  // private, or not in __all__
         const size_t before = out.defs.size() + out.externals.size();
         lookup_rec(*m, name, out, visiting);
         if (out.defs.size() + out.externals.size() != before) reexport = true;

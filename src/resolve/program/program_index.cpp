@@ -198,6 +198,13 @@ const std::vector<NodeId>& ProgramIndex::bindings_for(NodeId owner, uint32_t nam
   return it == bindings_of.end() ? empty_ : it->second;
 }
 
+bool ProgramIndex::exports(const ModuleInfo& module, const std::string& name) const {
+  const uint32_t id = names.find(name);
+  if (id == UINT32_MAX) return false;
+  const std::vector<uint32_t> all = star_names(module);
+  return std::binary_search(all.begin(), all.end(), id);
+}
+
 std::vector<uint32_t> ProgramIndex::star_names(const ModuleInfo& module) const {
   std::vector<uint32_t> out;
   std::vector<NodeId> visiting;

@@ -112,6 +112,8 @@ class ProgramIndex {
   /// Public names of a module for `from m import *`: __all__ when defined, else its
   /// module-level bindings not starting with '_' (star-imported names included).
   std::vector<uint32_t> star_names(const ModuleInfo& module) const;
+  /// Whether `from module import *` binds `name` (its __all__, else its public names).
+  bool exports(const ModuleInfo& module, const std::string& name) const;
 
  private:
   void star_names_rec(const ModuleInfo& module, std::vector<uint32_t>& out,
