@@ -92,7 +92,9 @@ def run_case(binary, snippets, work, produced, cat, case, timeout):
     if os.path.exists(out_file):
         os.remove(out_file)
 
-    rc, _, err = run([binary, "build", repo, "-o", db, "-j", "1", "-q"], timeout)
+    # PyCG names modules relative to the case directory, which Python runs as a script
+    # directory even when it holds an __init__.py.
+    rc, _, err = run([binary, "build", repo, "-o", db, "-j", "1", "-q", "--no-root-package"], timeout)
     if rc != 0:
         return ("build", "exit %s: %s" % (rc, first_line(err)))
     rc, _, err = run([binary, "export", "callgraph", db, "--format", "pycg", "-o", out_file], timeout)

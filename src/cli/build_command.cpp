@@ -18,6 +18,7 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
   options.max_file_size = command.max_file_size;
   options.parse_timeout_ms = command.parse_timeout_ms;
   options.wait_for_lock = command.wait;
+  options.root_may_be_package = !command.no_root_package;
   if (command.stop_after == "parse") options.stop_after = StopAfter::Parse;
   if (command.stop_after == "extract") options.stop_after = StopAfter::Extract;
   BuildObserver observer;

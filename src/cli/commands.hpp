@@ -29,6 +29,7 @@ struct BuildCommand {
   bool json = false;
   std::string stop_after;  ///< "", "parse" or "extract"
   bool wait = false;
+  bool no_root_package = false;
 };
 
 /// `codeanatomy build`: prints a summary (text on stderr... and stdout) or JSON.

@@ -32,6 +32,9 @@ int main(int argc, char** argv) {
                         "Stop after a stage and print its timings, writing nothing: parse (the "
                         "parse floor) or extract")
       ->check(CLI::IsMember({"parse", "extract"}));
+  build_cmd->add_flag("--no-root-package", build.no_root_package,
+                      "Name modules relative to REPO even when REPO holds __init__.py (REPO is "
+                      "a directory of scripts rather than a package)");
   build_cmd->add_flag("--wait", build.wait,
                       "If another build is writing the same output, wait for it instead of "
                       "failing at once");

@@ -77,7 +77,9 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
 
   // 1. Scan.
   auto t = Clock::now();
-  ScanResult scan = scan_repository(options.repo, ScanOptions{});
+  ScanOptions scan_options;
+  scan_options.root_may_be_package = options.root_may_be_package;
+  ScanResult scan = scan_repository(options.repo, scan_options);
   record("scan", "native", 0, "", static_cast<int64_t>(scan.files.size()), ms_since(t));
   info(observer, fmt::format("scanned {} Python files", scan.files.size()));
 

@@ -25,6 +25,8 @@ struct BuildOptions {
   StopAfter stop_after = StopAfter::All;
   /// Another build writing the same output: wait for it (true) or fail at once (false).
   bool wait_for_lock = false;
+  /// false: module names relative to REPO even when REPO holds __init__.py.
+  bool root_may_be_package = true;
 };
 
 /// What a build did, for the CLI summary and for tests.

@@ -181,6 +181,7 @@ ScanResult scan_repository(const fs::path& root, const ScanOptions& options) {
   std::sort(result.files.begin(), result.files.end(),
             [](const ScannedFile& a, const ScannedFile& b) { return a.path < b.path; });
   PackageRoots roots = find_package_roots(base);
+  if (!options.root_may_be_package) roots.root_prefix.clear();
   for (ScannedFile& f : result.files) f.module = module_name_for(roots, f.path);
   result.packages = packages_for(roots, result.files);
   std::sort(result.diagnostics.begin(), result.diagnostics.end(),

@@ -23,6 +23,9 @@ struct ScannedFile {
 struct ScanOptions {
   /// Directory names never entered (besides .git and what .gitignore excludes).
   std::vector<std::string> always_skip = {".git", ".hg", ".svn", ".codeanatomy", "__pycache__"};
+  /// false: name modules relative to the root even when the root holds __init__.py (the
+  /// root is a directory of scripts, as when Python runs a file in it).
+  bool root_may_be_package = true;
 };
 
 struct ScanResult {

@@ -99,7 +99,12 @@ ProgramIndex::ProgramIndex(const std::vector<ProgramFile>& input,
     for (const BindingRow& b : ff.bindings) {
       binding_owner[b.node_id] = b.owner_scope_id;
       bindings[b.node_id] = &b;
-      bindings_of[{b.owner_scope_id, names.intern(b.name)}].push_back(b.node_id);
+      bool inserted = false;
+      const uint32_t list =
+          bindings_of.emplace({b.owner_scope_id, names.intern(b.name)},
+                              static_cast<uint32_t>(binding_lists.size()), inserted);
+      if (inserted) binding_lists.emplace_back();
+      binding_lists[list].push_back(b.node_id);
     }
     for (const NameRefRow& r : ff.name_refs) {
       RefInfo& info = refs[r.ref_id];
@@ -129,6 +134,7 @@ ProgramIndex::ProgramIndex(const std::vector<ProgramFile>& input,
     return x->qualname < y->qualname;
   });
   for (const RepoPackageRow* p : sorted) {
+    if (p->dir_path == ".") root_package_ = p->qualname;
     if (module_by_name.count(p->qualname) != 0) continue;
     module_by_name.emplace(p->qualname, static_cast<uint32_t>(modules.size()));
     modules.push_back({p->node_id, -1, p->qualname});
@@ -138,7 +144,14 @@ ProgramIndex::ProgramIndex(const std::vector<ProgramFile>& input,
 
 const ModuleInfo* ProgramIndex::find_module(std::string_view dotted) const {
   auto it = module_by_name.find(std::string(dotted));
-  return it == module_by_name.end() ? nullptr : &modules[it->second];
+  if (it != module_by_name.end()) return &modules[it->second];
+  // When the repository root is itself a package, code run from that directory imports its
+  // modules without the package prefix (`import sub.mod` for `rootpkg.sub.mod`).
+  if (!root_package_.empty() && dotted.rfind(root_package_ + ".", 0) != 0) {
+    it = module_by_name.find(root_package_ + "." + std::string(dotted));
+    if (it != module_by_name.end()) return &modules[it->second];
+  }
+  return nullptr;
 }
 
 std::optional<std::string> ProgramIndex::import_base(const ImportRow& row, uint32_t file) const {
@@ -194,8 +207,8 @@ NodeId ProgramIndex::function_of(NodeId scope) const {
 }
 
 const std::vector<NodeId>& ProgramIndex::bindings_for(NodeId owner, uint32_t name) const {
-  auto it = bindings_of.find({owner, name});
-  return it == bindings_of.end() ? empty_ : it->second;
+  const uint32_t list = bindings_of.find({owner, name});
+  return list == SlotMap::kNone ? empty_ : binding_lists[list];
 }
 
 bool ProgramIndex::exports(const ModuleInfo& module, const std::string& name) const {

@@ -12,6 +12,7 @@
 
 #include "resolve/program/interner.hpp"
 #include "resolve/program/resolve_program.hpp"
+#include "resolve/program/slot_map.hpp"
 
 namespace ca::program {
 
@@ -89,8 +90,9 @@ class ProgramIndex {
   std::unordered_map<NodeId, RefInfo> refs;          ///< name loads (REFERENCE ids)
   std::unordered_map<NodeId, NodeId> binding_owner;  ///< binding node -> owner scope
   std::unordered_map<NodeId, const BindingRow*> bindings;
-  /// Bindings of (owner scope, name), in source order.
-  std::unordered_map<OwnerName, std::vector<NodeId>, OwnerNameHash> bindings_of;
+  /// Bindings of (owner scope, name), in source order: index into binding_lists.
+  SlotMap bindings_of;
+  std::vector<std::vector<NodeId>> binding_lists;
   std::unordered_map<NodeId, const ImportRow*> imports;
   std::unordered_map<NodeId, uint32_t> import_file;
   std::unordered_map<NodeId, const DefRow*> defs;
@@ -119,6 +121,7 @@ class ProgramIndex {
   void star_names_rec(const ModuleInfo& module, std::vector<uint32_t>& out,
                       std::vector<NodeId>& visiting) const;
   std::vector<NodeId> empty_;
+  std::string root_package_;  ///< qualname of the repository root when it is a package
 };
 
 }  // namespace ca::program
