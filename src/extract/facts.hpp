@@ -122,6 +122,35 @@ struct DiagnosticRow {
   }
 };
 
+/// What kind of control-flow block a FlowBlock is (see FlowBlock).
+enum class FlowKind : uint8_t {
+  Root,     ///< the entry of a scope: the module, a class body, a function, a lambda or a
+            ///< comprehension
+  Branch,   ///< one arm of an exclusive construct: if/elif/else arms, match cases
+  Loop,     ///< the body of a for/while loop (with a while loop's condition, a for loop's
+            ///< target); its `else:` is a Plain block after it
+  TryBody,  ///< the body of a try statement
+  Handler,  ///< an except arm or the try's `else:`; arms of one try exclude each other but
+            ///< not the try body
+  Finally,  ///< a finally block
+  Plain,    ///< a block that may be cut short or skipped: a with body, a loop's `else:`
+};
+
+/// "No block": the parent of a file's first Root block.
+inline constexpr uint32_t kNoFlowBlock = 0xFFFFFFFFu;
+
+/// A control-flow block of one file (in memory only, never persisted): the extractor
+/// builds the tree and tags rows with the block their statement stands in, so that the
+/// binder can tell which bindings may reach a read. Block 0 is the module's Root. A nested
+/// scope starts a Root whose parent is the block where its definition stands.
+struct FlowBlock {
+  uint32_t parent = kNoFlowBlock;
+  NodeId scope_id = 0;  ///< the scope the block's code runs in
+  FlowKind kind = FlowKind::Root;
+  uint32_t construct = 0;  ///< Branch/Handler: the exclusive construct (unique in the file)
+  uint32_t arm = 0;        ///< Branch/Handler: which arm of it
+};
+
 // ---------------------------------------------------------------------------------------
 // Extraction (tree-sitter): ts_*
 
@@ -166,6 +195,10 @@ struct DefRow {
   int64_t name_bend = 0;
   bool is_async = false;
   bool is_method = false;  ///< FUNCTION directly in a class body
+  // In memory only (not in columns()): where the binding happens in the control flow.
+  uint32_t flow_block = 0;  ///< FileFacts::flow_blocks index of the defining statement
+  int64_t flow_pos = 0;     ///< where the name is bound: after the value of an assignment or
+                            ///< walrus, after a for's iterable, at the end of a def/class
 
   template <class F>
   void columns(F&& f) const {
@@ -198,6 +231,7 @@ struct ParamRow {
   Span span;
   OptRange default_range;
   OptRange annotation_range;
+  uint32_t flow_block = 0;  ///< the function's Root block (in memory only, not in columns())
 
   template <class F>
   void columns(F&& f) const {
@@ -227,6 +261,7 @@ struct NameRow {
   bool is_attribute = false;
   Span span;                ///< the identifier token
   OptRange receiver_range;  ///< for attributes: the object expression
+  uint32_t flow_block = 0;  ///< FileFacts::flow_blocks index (in memory only, not in columns())
 
   template <class F>
   void columns(F&& f) const {
@@ -260,6 +295,7 @@ struct ImportRow {
   Span span;  ///< the imported name or its alias clause
   int64_t stmt_bstart = 0;
   int64_t stmt_bend = 0;
+  uint32_t flow_block = 0;  ///< FileFacts::flow_blocks index (in memory only, not in columns())
 
   template <class F>
   void columns(F&& f) const {
@@ -397,6 +433,7 @@ struct ScopeDeclRow {
   std::string name;
   std::string kind;  ///< global, nonlocal
   Span span;
+  uint32_t flow_block = 0;  ///< FileFacts::flow_blocks index (in memory only, not in columns())
 
   template <class F>
   void columns(F&& f) const {
@@ -469,6 +506,10 @@ struct FileFacts {
   std::vector<BindingRow> bindings;
   std::vector<NameRefRow> name_refs;
   std::vector<DiagnosticRow> diagnostics;
+  /// The control-flow blocks the rows' flow_block fields point into (not persisted). Empty
+  /// when the facts come from elsewhere than the tree-sitter walk: the binder is then
+  /// flow-insensitive.
+  std::vector<FlowBlock> flow_blocks;
   /// The program IR of the file, for the whole-program resolver (not persisted).
   ir::FileIr ir;
 };

@@ -2,9 +2,11 @@
 //   1. collect binding sites (defs, params, imports) and global/nonlocal declarations;
 //   2. decide the owner scope of every site (global, nonlocal, walrus in comprehensions);
 //   3. emit res_bindings and rewrite the qualnames of redirected VARIABLEs;
-//   4. resolve every load/del name occurrence to the bindings of the scope it reads.
+//   4. resolve every load/del name occurrence to the bindings of the scope it reads; a
+//      read of its own scope's name keeps only the sites that may reach it (flow_reach).
 // Every lookup is a hash of (scope index, interned name); a resolution walks outward once
-// per distinct (scope, name) and is memoized, so a reference costs O(1) plus its rows.
+// per distinct (scope, name) and is memoized, so a reference costs O(1) plus its rows
+// (plus, for a local read, a walk of its block chain bounded by kMaxFlowDepth per site).
 #include "resolve/local_binder.hpp"
 
 #include <algorithm>
@@ -17,11 +19,14 @@
 
 #include <fmt/format.h>
 
+#include "resolve/flow_reach.hpp"
 #include "resolve/scope_table.hpp"
 
 namespace ca {
 namespace {
 
+using bind::FlowReach;
+using bind::FlowSite;
 using bind::kNoScope;
 using bind::ScopeIndex;
 using bind::ScopeKind;
@@ -32,6 +37,10 @@ using bind::ScopeTable;
 /// give every read of it 10,000 rows; the first sites (the initial definition) and the
 /// last ones (what the code ends with) are the informative ones.
 constexpr size_t kMaxBindingsPerRef = 64;
+
+/// A name with more binding sites (or dels) than this in one scope is read
+/// flow-insensitively: all its sites, as before flow analysis, to bound the work per read.
+constexpr size_t kMaxFlowSites = 64;
 
 enum class DeclKind : uint8_t { kNone, kGlobal, kNonlocal };
 enum class Resolution : uint8_t { kLocal, kEnclosing, kGlobal, kClass, kUnresolved };
@@ -68,6 +77,18 @@ struct Site {
   int64_t pos = 0;         ///< byte offset of the bound identifier (source order)
   int64_t def_index = -1;  ///< index in facts.defs; -1 for params and imports
   const char* kind = "";   ///< binding_kind
+  // Control flow (meaningful when the facts have flow blocks).
+  uint32_t block = kNoFlowBlock;  ///< block of the binding statement
+  int64_t flow_pos = 0;           ///< where the binding takes effect
+  bool kills = true;              ///< an unconditional rebinding
+};
+
+/// A `del name` (or a VARIABLE of def_kind "del"): makes the name local, binds nothing.
+struct Del {
+  ScopeIndex scope = 0;
+  NameIndex name = 0;
+  int64_t pos = 0;
+  uint32_t block = kNoFlowBlock;
 };
 
 /// Where a name occurrence reads from: a scope (kNoScope: bound nowhere in the file).
@@ -79,7 +100,11 @@ struct Target {
 class Binder {
  public:
   Binder(const FileContext& context, FileFacts& facts)
-      : context_(context), facts_(facts), scopes_(context, facts.scopes) {}
+      : context_(context),
+        facts_(facts),
+        scopes_(context, facts.scopes),
+        has_flow_(!facts.flow_blocks.empty()),
+        flow_(facts.flow_blocks) {}
 
   void run() {
     collect_decls();
@@ -122,8 +147,8 @@ class Binder {
     }
   }
 
-  void add_site(NodeId node_id, std::string_view name, ScopeIndex scope, int64_t pos,
-                int64_t def_index, const char* kind) {
+  Site& add_site(NodeId node_id, std::string_view name, ScopeIndex scope, int64_t pos,
+                 int64_t def_index, const char* kind, uint32_t block) {
     Site site;
     site.node_id = node_id;
     site.name = intern(name);
@@ -131,7 +156,20 @@ class Binder {
     site.pos = pos;
     site.def_index = def_index;
     site.kind = kind;
+    site.block = block < facts_.flow_blocks.size() ? block : kNoFlowBlock;
+    site.flow_pos = pos;
     sites_.push_back(site);
+    return sites_.back();
+  }
+
+  void add_del(ScopeIndex scope, std::string_view name, int64_t pos, uint32_t block) {
+    dels_.push_back(
+        Del{scope, intern(name), pos, block < facts_.flow_blocks.size() ? block : kNoFlowBlock});
+  }
+
+  /// `import a.b` binds `a` without replacing what other `import a.x` made reachable.
+  static bool is_plain_dotted_import(const ImportRow& import) {
+    return !import.is_from && !import.alias && import.module.find('.') != std::string::npos;
   }
 
   void collect_sites() {
@@ -144,7 +182,7 @@ class Binder {
       if (def.kind == "VARIABLE") {
         if (def.def_kind == "del") {
           // `del x` makes x local but binds no value: not a site a read can reach.
-          dels_.emplace_back(scope, intern(def.name));
+          add_del(scope, def.name, def.name_bstart, def.flow_block);
           continue;
         }
         kind = "variable";
@@ -157,20 +195,26 @@ class Binder {
       } else {
         continue;  // LAMBDA (and anything unknown) binds no name
       }
-      add_site(def.node_id, def.name, scope, def.name_bstart, static_cast<int64_t>(i), kind);
+      Site& site = add_site(def.node_id, def.name, scope, def.name_bstart, static_cast<int64_t>(i),
+                            kind, def.flow_block);
+      site.flow_pos = std::max(def.flow_pos, def.name_bstart);
+      // A walrus may sit in a condition, a comprehension or a short-circuit operand; an
+      // annotation without a value binds nothing: neither may hide earlier bindings.
+      site.kills = def.def_kind != "walrus" && def.def_kind != "annassign";
     }
     for (const ParamRow& param : facts_.params) {
       add_site(param.node_id, param.name, scopes_.index_of(param.function_id), param.span.bstart,
-               -1, "parameter");
+               -1, "parameter", param.flow_block);
     }
     for (const ImportRow& import : facts_.imports) {
       if (import.is_star || !import.bound_name || import.bound_name->empty()) continue;
-      add_site(import.node_id, *import.bound_name, scopes_.index_of(import.scope_id),
-               import.span.bstart, -1, "import");
+      Site& site = add_site(import.node_id, *import.bound_name, scopes_.index_of(import.scope_id),
+                            import.span.bstart, -1, "import", import.flow_block);
+      site.kills = !is_plain_dotted_import(import);
     }
     for (const NameRow& name : facts_.names) {
       if (!name.is_attribute && name.ctx == "del") {
-        dels_.emplace_back(scopes_.index_of(name.scope_id), intern(name.name));
+        add_del(scopes_.index_of(name.scope_id), name.name, name.span.bstart, name.flow_block);
       }
     }
   }
@@ -182,8 +226,12 @@ class Binder {
         locals_.insert(key(site.scope, site.name));
       }
     }
-    for (const auto& [scope, name] : dels_) {
-      if (decl_kind(scope, name) == DeclKind::kNone) locals_.insert(key(scope, name));
+    for (uint32_t i = 0; i < dels_.size(); ++i) {
+      const Del& del = dels_[i];
+      if (decl_kind(del.scope, del.name) == DeclKind::kNone) {
+        locals_.insert(key(del.scope, del.name));
+        local_dels_[key(del.scope, del.name)].push_back(i);
+      }
     }
   }
 
@@ -343,6 +391,12 @@ class Binder {
   struct Reading {
     Target target;
     const std::vector<uint32_t>* sites = nullptr;
+    /// True when reads of it are filtered by reaching definitions: the scope reads its own
+    /// binding (a function, class body or module), without a global/nonlocal declaration.
+    bool flow = false;
+    /// The sites (then the local dels) as the flow analysis sees them; built on first use.
+    std::vector<FlowSite> flow_sites;
+    bool flow_sites_built = false;
 
     size_t row_count() const {
       return sites == nullptr ? 1 : std::min(sites->size(), kMaxBindingsPerRef);
@@ -353,13 +407,55 @@ class Binder {
     return !occurrence.is_attribute && (occurrence.ctx == "load" || occurrence.ctx == "del");
   }
 
+  /// The flow view of a site owned by `owner`: a site bound there from a nested scope
+  /// (global/nonlocal) may run at any time; a walrus in a comprehension runs where the
+  /// comprehension stands, in the owner's block that holds it.
+  FlowSite flow_site(const Site& site, ScopeIndex owner) const {
+    FlowSite out;
+    out.pos = site.flow_pos;
+    out.kills = site.kills;
+    if (site.owner != site.scope || site.block == kNoFlowBlock) return out;  // block: none
+    const std::vector<FlowBlock>& blocks = facts_.flow_blocks;
+    const NodeId owner_id = scopes_.id(owner);
+    uint32_t b = site.block;
+    for (uint32_t steps = 0; steps <= bind::kMaxFlowDepth && b < blocks.size(); ++steps) {
+      if (blocks[b].scope_id == owner_id) {
+        out.block = b;
+        if (b != site.block) out.kills = false;  // lifted out of a comprehension
+        return out;
+      }
+      b = blocks[b].parent;
+    }
+    return out;
+  }
+
+  void build_flow_sites(ScopeIndex scope, NameIndex name, Reading& reading) const {
+    reading.flow_sites_built = true;
+    for (uint32_t i : *reading.sites) reading.flow_sites.push_back(flow_site(sites_[i], scope));
+    auto dels = local_dels_.find(key(scope, name));
+    if (dels == local_dels_.end()) return;
+    for (uint32_t i : dels->second) {
+      FlowSite del;
+      del.pos = dels_[i].pos;
+      del.block = dels_[i].block;
+      del.is_del = true;
+      reading.flow_sites.push_back(del);
+    }
+  }
+
   void emit_name_refs() {
-    // Pass 1: resolve each distinct (scope, name) once and count the rows; reserving the
-    // output up front matters when references fan out to many binding sites.
+    // Pass 1: resolve each distinct (scope, name) once, filter the sites of local reads by
+    // reaching definitions, and count the rows; reserving the output up front matters when
+    // references fan out to many binding sites.
     constexpr uint32_t kNotAReference = std::numeric_limits<uint32_t>::max();
+    constexpr uint32_t kAllSites = std::numeric_limits<uint32_t>::max();
     std::unordered_map<uint64_t, uint32_t> memo;
     std::vector<Reading> readings;
     std::vector<uint32_t> reading_of(facts_.names.size(), kNotAReference);
+    // For a filtered read: [begin, begin + count) in `chosen` (positions in reading.sites).
+    std::vector<std::pair<uint32_t, uint32_t>> filtered(facts_.names.size(), {kAllSites, 0});
+    std::vector<uint32_t> chosen;
+    std::vector<uint8_t> reach;
     size_t total_rows = 0;
     for (size_t i = 0; i < facts_.names.size(); ++i) {
       const NameRow& occurrence = facts_.names[i];
@@ -370,7 +466,21 @@ class Binder {
           memo.try_emplace(key(scope, name), static_cast<uint32_t>(readings.size()));
       if (inserted) readings.push_back(read(scope, name));
       reading_of[i] = it->second;
-      total_rows += readings[it->second].row_count();
+      Reading& reading = readings[it->second];
+      if (reading.flow) {
+        if (!reading.flow_sites_built) build_flow_sites(scope, name, reading);
+        if (flow_.reaching(occurrence.flow_block, occurrence.span.bstart, scopes_.id(scope),
+                           reading.flow_sites, reach)) {
+          const auto begin = static_cast<uint32_t>(chosen.size());
+          for (uint32_t k = 0; k < reading.sites->size(); ++k) {
+            if (reach[k] != 0) chosen.push_back(k);
+          }
+          filtered[i] = {begin, static_cast<uint32_t>(chosen.size()) - begin};
+          total_rows += filtered[i].second;
+          continue;
+        }
+      }
+      total_rows += reading.row_count();
     }
     facts_.name_refs.reserve(facts_.name_refs.size() + total_rows);
 
@@ -393,6 +503,14 @@ class Binder {
       }
       row.resolution = to_string(reading.target.resolution);
       const std::vector<uint32_t>& sites = *reading.sites;
+      if (filtered[i].first != kAllSites) {
+        // Flow-filtered (at most kMaxFlowSites sites, so never capped), in source order.
+        for (uint32_t k = 0; k < filtered[i].second; ++k) {
+          row.binding_id = sites_[sites[chosen[filtered[i].first + k]]].node_id;
+          facts_.name_refs.push_back(row);
+        }
+        continue;
+      }
       const size_t half = kMaxBindingsPerRef / 2;
       const bool capped = sites.size() > kMaxBindingsPerRef;
       for (size_t k = 0; k < sites.size(); ++k) {
@@ -403,24 +521,44 @@ class Binder {
     }
   }
 
+  /// Whether reads of `name` in `scope`, which resolve to `target`, are flow-filtered.
+  bool flow_applies(ScopeIndex scope, NameIndex name, const Reading& reading) const {
+    if (!has_flow_ || reading.sites == nullptr || reading.target.scope != scope) return false;
+    if (decl_kind(scope, name) != DeclKind::kNone) return false;
+    // Comprehensions and lambdas evaluate out of source order (`[x for x in y]`); their
+    // few bindings are kept whole.
+    const ScopeKind kind = scopes_.kind(scope);
+    if (kind != ScopeKind::kModule && kind != ScopeKind::kClass && kind != ScopeKind::kFunction) {
+      return false;
+    }
+    if (reading.sites->size() > kMaxFlowSites) return false;
+    auto dels = local_dels_.find(key(scope, name));
+    return dels == local_dels_.end() || dels->second.size() <= kMaxFlowSites;
+  }
+
   Reading read(ScopeIndex scope, NameIndex name) const {
     Reading reading;
     reading.target = resolve(scope, name);
     if (reading.target.scope == kNoScope) return reading;
     auto owned = owned_.find(key(reading.target.scope, name));
     if (owned != owned_.end() && !owned->second.empty()) reading.sites = &owned->second;
+    reading.flow = flow_applies(scope, name, reading);
     return reading;
   }
 
   const FileContext& context_;
   FileFacts& facts_;
   ScopeTable scopes_;
+  const bool has_flow_;  ///< the facts carry flow blocks (from the tree-sitter walk)
+  FlowReach flow_;
   /// Interned names; the views point into facts_ strings, which stay put during binding.
   std::unordered_map<std::string_view, NameIndex> names_;
   std::vector<std::string_view> name_texts_;  ///< by NameIndex
   std::unordered_map<uint64_t, DeclKind> decls_;
   std::vector<Site> sites_;
-  std::vector<std::pair<ScopeIndex, NameIndex>> dels_;
+  std::vector<Del> dels_;
+  /// Indexes into dels_ of the dels of local names, by (scope, name).
+  std::unordered_map<uint64_t, std::vector<uint32_t>> local_dels_;
   std::unordered_set<uint64_t> locals_;
   std::unordered_map<uint64_t, ScopeIndex> nonlocal_targets_;
   /// Sites by (owner scope, name), in source order.

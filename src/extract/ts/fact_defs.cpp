@@ -26,6 +26,7 @@ void FactWalker::visit_function(const Task& task) {
   NodeId id = node_id_for(context_->path, NodeKind::Function, span.bstart, span.bend);
   uint32_t inner = scopes_.open(outer, ScopeKind::Function, id, name_text, false, span.bstart);
   emit_scope_row(inner, name_text, span);
+  const uint32_t root = open_root(inner);
 
   DefRow def;
   def.file_id = context_->file_id;
@@ -40,15 +41,18 @@ void FactWalker::visit_function(const Task& task) {
   def.name_bstart = name_span.bstart;
   def.name_bend = name_span.bend;
   def.is_method = scopes_[outer].kind == ScopeKind::Class;
+  // Bound once decorators, defaults and annotations are evaluated: at the end of the def.
+  def.flow_block = cur_block_;
+  def.flow_pos = span.bend;
 
   collect(node, children_);
   for (const Child& c : children_) {
     TSSymbol symbol = ts_node_symbol(c.node);
     if (symbol == sym_.kw_async && !ts_node_is_named(c.node)) def.is_async = true;
     if (c.field == sym_.f_parameters) {
-      later(c.node, inner, Mode::Params);
+      later_in(c.node, inner, root, Mode::Params);
     } else if (c.field == sym_.f_body) {
-      later(c.node, inner);
+      later_in(c.node, inner, root);
     } else if (c.field == sym_.f_name || c.field == sym_.f_type_parameters) {
       continue;  // the name is no occurrence; PEP 695 type parameters are declarations
     } else if (ts_node_is_named(c.node)) {
@@ -68,6 +72,7 @@ void FactWalker::visit_class(const Task& task) {
   NodeId id = node_id_for(context_->path, NodeKind::Class, span.bstart, span.bend);
   uint32_t inner = scopes_.open(outer, ScopeKind::Class, id, name_text, false, span.bstart);
   emit_scope_row(inner, name_text, span);
+  const uint32_t root = open_root(inner);
 
   DefRow def;
   def.file_id = context_->file_id;
@@ -81,6 +86,8 @@ void FactWalker::visit_class(const Task& task) {
   Span name_span = ts_node_is_null(name) ? span : span_of(name);
   def.name_bstart = name_span.bstart;
   def.name_bend = name_span.bend;
+  def.flow_block = cur_block_;
+  def.flow_pos = span.bend;  // bound once the body has run
   facts_->defs.push_back(std::move(def));
 
   // Bases and keywords, evaluated in the enclosing scope.
@@ -119,7 +126,7 @@ void FactWalker::visit_class(const Task& task) {
   collect(node, children_);
   for (const Child& c : children_) {
     if (c.field == sym_.f_body)
-      later(c.node, inner);
+      later_in(c.node, inner, root);
     else if (c.field == sym_.f_name || c.field == sym_.f_type_parameters)
       continue;
     else if (ts_node_is_named(c.node))
@@ -194,6 +201,7 @@ void FactWalker::visit_lambda(const Task& task) {
   NodeId id = node_id_for(context_->path, NodeKind::Lambda, span.bstart, span.bend);
   uint32_t inner = scopes_.open(outer, ScopeKind::Lambda, id, "<lambda>", true, span.bstart);
   emit_scope_row(inner, "<lambda>", span);
+  const uint32_t root = open_root(inner);
 
   DefRow def;
   def.file_id = context_->file_id;
@@ -208,14 +216,16 @@ void FactWalker::visit_lambda(const Task& task) {
   Span keyword = span_of(ts_node_start_byte(node), ts_node_start_byte(node) + 6);
   def.name_bstart = keyword.bstart;
   def.name_bend = keyword.bend;
+  def.flow_block = cur_block_;
+  def.flow_pos = span.bend;
   facts_->defs.push_back(std::move(def));
 
   collect(node, children_);
   for (const Child& c : children_) {
     if (c.field == sym_.f_parameters)
-      later(c.node, inner, Mode::Params);
+      later_in(c.node, inner, root, Mode::Params);
     else if (ts_node_is_named(c.node))
-      later(c.node, inner);
+      later_in(c.node, inner, root);
   }
 }
 
@@ -231,31 +241,33 @@ void FactWalker::visit_comprehension(const Task& task) {
   NodeId id = node_id_for(context_->path, "COMPREHENSION", span.bstart, span.bend);
   uint32_t inner = scopes_.open(outer, ScopeKind::Comprehension, id, name, true, span.bstart);
   emit_scope_row(inner, name, span);
+  const uint32_t root = open_root(inner);
 
   collect(node, children_);
   bool first = true;
   for (const Child& c : children_) {
     if (!ts_node_is_named(c.node)) continue;
     if (ts_node_symbol(c.node) == sym_.for_in_clause) {
-      later(c.node, inner, first ? Mode::CompForFirst : Mode::CompFor);
+      later_in(c.node, inner, root, first ? Mode::CompForFirst : Mode::CompFor);
       first = false;
     } else {
-      later(c.node, inner);
+      later_in(c.node, inner, root);
     }
   }
 }
 
 void FactWalker::visit_for_in_clause(const Task& task) {
   // The first iterable is evaluated in the enclosing scope, the rest in the comprehension.
-  uint32_t iterable_scope =
-      task.mode == Mode::CompForFirst ? scopes_[task.scope].parent : task.scope;
+  const bool first = task.mode == Mode::CompForFirst;
+  uint32_t iterable_scope = first ? scopes_[task.scope].parent : task.scope;
+  uint32_t iterable_block = first ? enclosing_block(cur_block_) : cur_block_;
   collect(task.node, children_);
   for (const Child& c : children_) {
     if (!ts_node_is_named(c.node)) continue;
     if (c.field == sym_.f_left)
       later(c.node, task.scope, Mode::Target, Bind::ComprehensionFor);
     else if (c.field == sym_.f_right)
-      later(c.node, iterable_scope);
+      later_in(c.node, iterable_scope, iterable_block);
     else
       later(c.node, task.scope);
   }
@@ -266,6 +278,7 @@ void FactWalker::visit_params(const Task& task) {
   // the enclosing scope.
   const uint32_t function_scope = task.scope;
   const uint32_t outer = scopes_[function_scope].parent;
+  const uint32_t outer_block = enclosing_block(cur_block_);
   collect(task.node, children_);
   size_t slash = 0;  // parameters before index `slash` are positional-only
   for (size_t i = 0; i < children_.size(); ++i) {
@@ -317,8 +330,8 @@ void FactWalker::visit_params(const Task& task) {
         emit_param(name, ts_node_start_byte(name), end, function_scope, position++, kind, value,
                    type);
       }
-      if (!ts_node_is_null(type)) later(type, outer);
-      if (!ts_node_is_null(value)) later(value, outer);
+      if (!ts_node_is_null(type)) later_in(type, outer, outer_block);
+      if (!ts_node_is_null(value)) later_in(value, outer, outer_block);
     }
   }
 }
@@ -343,6 +356,7 @@ void FactWalker::emit_param(TSNode name, uint32_t start, uint32_t end, uint32_t 
     Span s = span_of(annotation);
     row.annotation_range = OptRange{s.bstart, s.bend};
   }
+  row.flow_block = cur_block_;  // the function's Root: parameters bind on entry
   facts_->params.push_back(std::move(row));
 }
 

@@ -13,6 +13,7 @@ void FactWalker::emit_name(TSNode identifier, uint32_t scope, Ctx ctx) {
   row.scope_id = scopes_[scope].id;
   row.name = std::string(text_of(identifier));
   row.ctx = ctx == Ctx::Load ? "load" : ctx == Ctx::Store ? "store" : "del";
+  row.flow_block = cur_block_;
   facts_->names.push_back(std::move(row));
 }
 
@@ -20,7 +21,8 @@ void FactWalker::emit_attribute(const Task& task, Ctx ctx) {
   // The object's names come first in source order, then the attribute identifier.
   TSNode object = ts_node_child_by_field_id(task.node, sym_.f_object);
   if (!ts_node_is_null(object)) later(object, task.scope);
-  pending_.push_back(Task{task.node, task.scope, Mode::AttributeName, Bind::None, ctx});
+  pending_.push_back(
+      Task{task.node, task.scope, Mode::AttributeName, Bind::None, ctx, cur_block_, 0});
 }
 
 void FactWalker::emit_attribute_name(const Task& task) {
@@ -35,6 +37,7 @@ void FactWalker::emit_attribute_name(const Task& task) {
   row.name = std::string(text_of(attr));
   row.ctx = task.ctx == Ctx::Load ? "load" : task.ctx == Ctx::Store ? "store" : "del";
   row.is_attribute = true;
+  row.flow_block = cur_block_;
   if (!ts_node_is_null(object)) {
     Span receiver = span_of(object);
     row.receiver_range = OptRange{receiver.bstart, receiver.bend};
@@ -55,6 +58,8 @@ void FactWalker::emit_variable(TSNode identifier, uint32_t scope, Bind bind) {
   row.scope_id = scopes_[scope].id;
   row.name_bstart = row.span.bstart;
   row.name_bend = row.span.bend;
+  row.flow_block = cur_block_;
+  row.flow_pos = flow_pos(identifier);
   facts_->defs.push_back(std::move(row));
   emit_name(identifier, scope, Ctx::Store);
 }
@@ -80,6 +85,7 @@ void FactWalker::emit_dotted_load(TSNode dotted, uint32_t scope) {
       row.name = std::string(text_of(c.node));
       row.ctx = "load";
       row.is_attribute = true;
+      row.flow_block = cur_block_;
       Span receiver = span_of(start, previous_end);
       row.receiver_range = OptRange{receiver.bstart, receiver.bend};
       facts_->names.push_back(std::move(row));

@@ -88,6 +88,7 @@ void FactWalker::emit_import(TSNode clause, TSNode stmt, uint32_t scope, bool is
   Span statement = span_of(stmt);
   row.stmt_bstart = statement.bstart;
   row.stmt_bend = statement.bend;
+  row.flow_block = cur_block_;
   facts_->imports.push_back(std::move(row));
 }
 
@@ -180,6 +181,7 @@ void FactWalker::visit_scope_decl(const Task& task, std::string_view kind) {
     row.name = std::string(text_of(c.node));
     row.kind = std::string(kind);
     row.span = span_of(c.node);
+    row.flow_block = cur_block_;
     facts_->scope_decls.push_back(std::move(row));
   }
 }
@@ -211,6 +213,7 @@ void FactWalker::visit_type_alias(const Task& task) {
         row.scope_id = scopes_[task.scope].id;
         row.name = "type";
         row.ctx = "load";
+        row.flow_block = cur_block_;
         facts_->names.push_back(std::move(row));
       }
       if (!ts_node_is_null(name)) later(name, task.scope, Mode::Target, Bind::Assign);

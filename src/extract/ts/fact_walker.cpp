@@ -58,9 +58,19 @@ void FactWalker::walk(TSNode root, const SourceText& text, const LineIndex& line
   emit_scope_row(0, short_name, span_of(0, static_cast<uint32_t>(src_.size())));
   emit_docstring(root, context.module_scope_id);
 
+  // The module's Root block; blocks are appended, so indices stay valid if `facts` already
+  // holds rows of an earlier walk.
+  next_construct_ = 0;
+  FlowBlock module_root;
+  module_root.scope_id = context.module_scope_id;
+  const auto root_block = static_cast<uint32_t>(facts.flow_blocks.size());
+  facts.flow_blocks.push_back(module_root);
+  cur_block_ = root_block;
+  cur_bind_end_ = 0;
+
   stack_.clear();
   pending_.clear();
-  stack_.push_back(Task{root, 0, Mode::Generic, Bind::None});
+  stack_.push_back(Task{root, 0, Mode::Generic, Bind::None, Ctx::Load, root_block, 0});
   while (!stack_.empty()) {
     Task task = stack_.back();
     stack_.pop_back();
@@ -79,6 +89,8 @@ void FactWalker::walk(TSNode root, const SourceText& text, const LineIndex& line
 }
 
 void FactWalker::visit(const Task& task) {
+  cur_block_ = task.block;
+  cur_bind_end_ = task.bind_end;
   if (ts_node_is_error(task.node)) {
     // Recover what is cheap inside ERROR nodes: structured children, not loose identifiers.
     collect(task.node, children_);
@@ -146,25 +158,44 @@ void FactWalker::visit_generic(const Task& task, NodeClass cls) {
     case NodeClass::Assignment: {
       bool annotated = !ts_node_is_null(ts_node_child_by_field_id(task.node, sym_.f_type));
       collect(task.node, children_);
+      // The targets are bound after the value is evaluated.
+      const uint32_t end = ts_node_end_byte(task.node);
       for (const Child& c : children_) {
         if (c.field == sym_.f_left)
-          later(c.node, scope, Mode::Target, annotated ? Bind::AnnAssign : Bind::Assign);
+          later_in(c.node, scope, cur_block_, Mode::Target,
+                   annotated ? Bind::AnnAssign : Bind::Assign, end);
         else if (ts_node_is_named(c.node))
           later(c.node, scope);
       }
       return;
     }
-    case NodeClass::AugAssignment:
     case NodeClass::ForStmt:
+      visit_loop(task, true);
+      return;
+    case NodeClass::WhileStmt:
+      visit_loop(task, false);
+      return;
+    case NodeClass::IfStmt:
+      visit_if(task);
+      return;
+    case NodeClass::TryStmt:
+      visit_try(task);
+      return;
+    case NodeClass::WithStmt:
+      visit_with(task);
+      return;
+    case NodeClass::MatchStmt:
+      visit_match(task);
+      return;
+    case NodeClass::AugAssignment:
     case NodeClass::NamedExpr: {
-      Bind bind = cls == NodeClass::AugAssignment ? Bind::AugAssign
-                  : cls == NodeClass::ForStmt     ? Bind::For
-                                                  : Bind::Walrus;
+      Bind bind = cls == NodeClass::AugAssignment ? Bind::AugAssign : Bind::Walrus;
       TSFieldId target_field = cls == NodeClass::NamedExpr ? sym_.f_name : sym_.f_left;
+      const uint32_t end = ts_node_end_byte(task.node);  // bound after the value
       collect(task.node, children_);
       for (const Child& c : children_) {
         if (c.field == target_field)
-          later(c.node, scope, Mode::Target, bind);
+          later_in(c.node, scope, cur_block_, Mode::Target, bind, end);
         else if (ts_node_is_named(c.node))
           later(c.node, scope);
       }
@@ -223,11 +254,20 @@ void FactWalker::visit_generic(const Task& task, NodeClass cls) {
       return;
     }
     case NodeClass::CaseClause: {
+      // The captures of a case bind together once its whole pattern matched (the
+      // alternatives of an or-pattern do not hide each other).
       collect(task.node, children_);
+      uint32_t pattern_end = 0;
+      for (const Child& c : children_) {
+        if (ts_node_symbol(c.node) == sym_.case_pattern)
+          pattern_end = std::max(pattern_end, ts_node_end_byte(c.node));
+      }
       for (const Child& c : children_) {
         if (!ts_node_is_named(c.node)) continue;
-        bool pattern = ts_node_symbol(c.node) == sym_.case_pattern;
-        later(c.node, scope, pattern ? Mode::Pattern : Mode::Generic);
+        if (ts_node_symbol(c.node) == sym_.case_pattern)
+          later_in(c.node, scope, cur_block_, Mode::Pattern, Bind::None, pattern_end);
+        else
+          later(c.node, scope);
       }
       return;
     }
@@ -291,7 +331,15 @@ void FactWalker::visit_del(const Task& task, NodeClass cls) {
 }
 
 void FactWalker::later(TSNode node, uint32_t scope, Mode mode, Bind bind) {
-  pending_.push_back(Task{node, scope, mode, bind});
+  // Parts of a target keep the binding point of the whole target; expressions have none.
+  const bool binds = mode == Mode::Target || mode == Mode::Pattern || mode == Mode::Del;
+  pending_.push_back(
+      Task{node, scope, mode, bind, Ctx::Load, cur_block_, binds ? cur_bind_end_ : 0});
+}
+
+void FactWalker::later_in(TSNode node, uint32_t scope, uint32_t block, Mode mode, Bind bind,
+                          uint32_t bind_end) {
+  pending_.push_back(Task{node, scope, mode, bind, Ctx::Load, block, bind_end});
 }
 
 void FactWalker::later_children(TSNode node, uint32_t scope, Mode mode, Bind bind) {

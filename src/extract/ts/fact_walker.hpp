@@ -1,6 +1,7 @@
 // The walk over one tree-sitter-python tree that emits the ts_* rows. It keeps its own
 // stack of pending nodes (no recursion, so nesting depth is bounded only by memory) and
-// visits nodes in source order, each with the scope it is evaluated in.
+// visits nodes in source order, each with the scope it is evaluated in and the control-flow
+// block (FileFacts::flow_blocks) its statement stands in.
 #pragma once
 
 #include <tree_sitter/api.h>
@@ -74,7 +75,9 @@ class FactWalker {
     uint32_t scope;
     Mode mode;
     Bind bind;
-    Ctx ctx = Ctx::Load;  ///< for AttributeName
+    Ctx ctx = Ctx::Load;    ///< for AttributeName
+    uint32_t block = 0;     ///< FileFacts::flow_blocks index
+    uint32_t bind_end = 0;  ///< Target/Pattern: utf8 offset where the binding takes effect
   };
   struct Child {
     TSNode node;
@@ -88,7 +91,11 @@ class FactWalker {
   void visit_generic(const Task& task, NodeClass cls);
   void visit_target(const Task& task, NodeClass cls);
   void visit_del(const Task& task, NodeClass cls);
+  /// Queues a node in the block of the task being visited.
   void later(TSNode node, uint32_t scope, Mode mode = Mode::Generic, Bind bind = Bind::None);
+  /// Queues a node in `block`; `bind_end` as in Task.
+  void later_in(TSNode node, uint32_t scope, uint32_t block, Mode mode = Mode::Generic,
+                Bind bind = Bind::None, uint32_t bind_end = 0);
   void later_children(TSNode node, uint32_t scope, Mode mode, Bind bind = Bind::None);
   void collect(TSNode node, std::vector<Child>& out);
   /// The first named child that is not a comment, or a null node.
@@ -98,6 +105,20 @@ class FactWalker {
   Span span_of(TSNode node) const;
   Span span_of(uint32_t start, uint32_t end) const;
   NodeId ref_id(TSNode identifier) const;
+
+  // Control flow (fact_flow.cpp): blocks of compound statements.
+  uint32_t open_block(FlowKind kind, uint32_t parent, uint32_t scope, uint32_t construct = 0,
+                      uint32_t arm = 0);
+  uint32_t open_root(uint32_t scope);  ///< a nested scope's Root below the current block
+  /// The block a Root block's definition stands in (`block` itself for the module).
+  uint32_t enclosing_block(uint32_t block) const;
+  uint32_t new_construct() { return next_construct_++; }
+  int64_t flow_pos(TSNode identifier) const;
+  void visit_if(const Task& task);
+  void visit_loop(const Task& task, bool is_for);
+  void visit_try(const Task& task);
+  void visit_with(const Task& task);
+  void visit_match(const Task& task);
 
   // Names and bindings (fact_names.cpp).
   void emit_name(TSNode identifier, uint32_t scope, Ctx ctx);
@@ -144,6 +165,9 @@ class FactWalker {
   size_t python2_statements_ = 0;
   std::string_view src_;
   ScopeTable scopes_;
+  uint32_t cur_block_ = 0;     ///< block of the task being visited
+  uint32_t cur_bind_end_ = 0;  ///< bind_end of the task being visited
+  uint32_t next_construct_ = 0;
 
   // Reused buffers.
   std::vector<Task> stack_;

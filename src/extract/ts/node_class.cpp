@@ -68,6 +68,11 @@ NodeClassTable::NodeClassTable(const TSLanguage* language, const PySymbols& s)
       {s.keyword_pattern, NodeClass::KeywordPattern},
       {s.splat_pattern, NodeClass::SplatPattern},
       {s.dict_pattern, NodeClass::DictPattern},
+      {s.if_statement, NodeClass::IfStmt},
+      {s.while_statement, NodeClass::WhileStmt},
+      {s.try_statement, NodeClass::TryStmt},
+      {s.with_statement, NodeClass::WithStmt},
+      {s.match_statement, NodeClass::MatchStmt},
   };
   for (const auto& [symbol, cls] : entries) {
     if (symbol != 0 && symbol < table_.size()) table_[symbol] = cls;

@@ -54,6 +54,12 @@ enum class NodeClass : uint8_t {
   SplatPattern,
   DictPattern,
   Python2Statement,  ///< print/exec statements: syntax errors in Python 3
+  // Compound statements that open control-flow blocks (fact_flow.cpp).
+  IfStmt,
+  WhileStmt,
+  TryStmt,
+  WithStmt,
+  MatchStmt,
 };
 
 /// Symbol -> NodeClass for one language.

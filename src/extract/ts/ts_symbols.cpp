@@ -55,11 +55,11 @@ PySymbols::PySymbols(const TSLanguage* l)
       as_pattern(named(l, "as_pattern")),
       as_pattern_target(named(l, "as_pattern_target")),
       delete_statement(named(l, "delete_statement")),
-      print_statement(named(l, "print_statement")),
-      exec_statement(named(l, "exec_statement")),
       global_statement(named(l, "global_statement")),
       nonlocal_statement(named(l, "nonlocal_statement")),
       type_alias_statement(named(l, "type_alias_statement")),
+      print_statement(named(l, "print_statement")),
+      exec_statement(named(l, "exec_statement")),
       import_statement(named(l, "import_statement")),
       import_from_statement(named(l, "import_from_statement")),
       future_import_statement(named(l, "future_import_statement")),
@@ -98,6 +98,13 @@ PySymbols::PySymbols(const TSLanguage* l)
       union_pattern(named(l, "union_pattern")),
       type(named(l, "type")),
       generic_type(named(l, "generic_type")),
+      if_statement(named(l, "if_statement")),
+      elif_clause(named(l, "elif_clause")),
+      else_clause(named(l, "else_clause")),
+      while_statement(named(l, "while_statement")),
+      try_statement(named(l, "try_statement")),
+      finally_clause(named(l, "finally_clause")),
+      with_statement(named(l, "with_statement")),
       kw_async(token(l, "async")),
       kw_from(token(l, "from")),
       f_name(field(l, "name")),
@@ -119,6 +126,9 @@ PySymbols::PySymbols(const TSLanguage* l)
       f_definition(field(l, "definition")),
       f_key(field(l, "key")),
       f_guard(field(l, "guard")),
-      f_subject(field(l, "subject")) {}
+      f_subject(field(l, "subject")),
+      f_condition(field(l, "condition")),
+      f_consequence(field(l, "consequence")),
+      f_alternative(field(l, "alternative")) {}
 
 }  // namespace ca::ts

@@ -32,6 +32,8 @@ struct PySymbols {
   TSSymbol string, concatenated_string, string_start;
   TSSymbol match_statement, case_clause, case_pattern, class_pattern, keyword_pattern;
   TSSymbol splat_pattern, dict_pattern, union_pattern, type, generic_type;
+  TSSymbol if_statement, elif_clause, else_clause, while_statement, try_statement;
+  TSSymbol finally_clause, with_statement;
 
   // Anonymous tokens.
   TSSymbol kw_async, kw_from;
@@ -40,6 +42,7 @@ struct PySymbols {
   TSFieldId f_name, f_body, f_parameters, f_return_type, f_type_parameters, f_superclasses;
   TSFieldId f_left, f_right, f_type, f_value, f_alias, f_function, f_arguments, f_object;
   TSFieldId f_attribute, f_module_name, f_definition, f_key, f_guard, f_subject;
+  TSFieldId f_condition, f_consequence, f_alternative;
 };
 
 }  // namespace ca::ts

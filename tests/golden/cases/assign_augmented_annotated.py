@@ -6,7 +6,7 @@ total: int = 0
 total += 5
 # ^ node: VARIABLE name=total text=total
 print(total)
-#     ^ refers_to: total@2, total@6
+#     ^ refers_to: total@6
 
 
 class Config:
@@ -19,4 +19,4 @@ def f():
     count += 1
     count -= 2
     return count
-    #      ^ refers_to: count@18, count@19, count@20
+    #      ^ refers_to: count@20

@@ -1,5 +1,5 @@
-# Every binding site is its own VARIABLE node; a read refers to all binding sites of the
-# name in its scope (flow-insensitive), parameters included.
+# Every binding site is its own VARIABLE node; a read refers to the binding sites of the
+# name in its scope that may reach it (all arms of an if/else), parameters included.
 import random
 
 if random.random() > 0.5:
@@ -20,6 +20,6 @@ print(first, second)
 
 def step(n):
     n = n + 1
-    #   ^ refers_to: PARAMETER n@21, VARIABLE n@22
+    #   ^ refers_to: PARAMETER n@21
     return n
-    #      ^ refers_to: PARAMETER n@21, VARIABLE n@22
+    #      ^ refers_to: VARIABLE n@22

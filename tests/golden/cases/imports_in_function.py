@@ -25,4 +25,5 @@ def uses_import():
 
 path = path.lower()
 #      ^ !refers_to: path@16
-#      ^ refers_to+: VARIABLE path@26
+#      ^ refers_to+: EXTERNAL os.path
+#      ^ !refers_to: VARIABLE path@26
