@@ -29,13 +29,22 @@ class Emitter {
   Emitter(Engine& engine, const ImportResolver& imports, ProgramFacts& out)
       : engine_(engine), ix_(engine.index()), imports_(imports), out_(out) {}
 
-  NodeId ext(const std::string& q) {
-    externals_.insert(q);
-    return external_id(q);
+  /// Node of external `q`, noted for the externals table (ids cached by interned name).
+  NodeId ext(const std::string& q) { return ext_id(ix_.names.intern(q)); }
+
+  /// Node of the external with interned qualname `id`.
+  NodeId ext_id(uint32_t id) {
+    const std::string& q = ix_.names.str(id);
+    if (id >= external_nodes_.size()) external_nodes_.resize(id + 1, 0);
+    if (external_nodes_[id] == 0) {
+      external_nodes_[id] = external_id(q);
+      externals_.push_back(id);
+    }
+    return external_nodes_[id];
   }
 
   NodeId value_node(const Value& v) {
-    if (v.kind == VKind::External) return ext(ix_.names.str(static_cast<uint32_t>(v.a)));
+    if (v.kind == VKind::External) return ext_id(static_cast<uint32_t>(v.a));
     return v.a;
   }
 
@@ -49,7 +58,8 @@ class Emitter {
         row.import_id = im.node_id;
         row.importer_module_id = fe.module_id;
         if (t.module_target) row.module_target_id = *t.module_target;
-        if (t.resolution == "submodule" && !t.defs.empty()) row.module_target_id = t.defs.back();
+        if (std::string_view(t.resolution) == "submodule" && !t.defs.empty())
+          row.module_target_id = t.defs.back();
         if (t.module_external) row.module_target_id = ext(*t.module_external);
         if (!t.defs.empty()) {
           row.symbol_id = t.defs.back();  // the binding in effect at the end of the module
@@ -99,7 +109,7 @@ class Emitter {
     }
     for (const AttrTarget& a : engine_.attr_targets()) {
       if (a.external != UINT32_MAX) {
-        rows.emplace_back(a.file, a.ref_id, ext(ix_.names.str(a.external)), a.resolution);
+        rows.emplace_back(a.file, a.ref_id, ext_id(a.external), a.resolution);
         continue;
       }
       // A module attribute bound by an import in that module: the definition it imports.
@@ -110,7 +120,8 @@ class Emitter {
       }
       const ImportTarget t = imports_.resolve(*im->second, ix_.import_file.at(a.target));
       for (NodeId d : t.defs) rows.emplace_back(a.file, a.ref_id, d, a.resolution);
-      for (const std::string& e : t.externals) rows.emplace_back(a.file, a.ref_id, ext(e), a.resolution);
+      for (const std::string& e : t.externals)
+        rows.emplace_back(a.file, a.ref_id, ext(e), a.resolution);
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end(),
@@ -239,7 +250,10 @@ class Emitter {
   }
 
   void externals() {
-    for (const std::string& q : externals_) {
+    std::sort(externals_.begin(), externals_.end(),
+              [&](uint32_t x, uint32_t y) { return ix_.names.str(x) < ix_.names.str(y); });
+    for (const uint32_t id : externals_) {
+      const std::string& q = ix_.names.str(id);
       const auto dot = q.rfind('.');
       out_.externals.push_back(
           {external_id(q), q, dot == std::string::npos ? q : q.substr(dot + 1), origin_of(q)});
@@ -251,7 +265,8 @@ class Emitter {
   ProgramIndex& ix_;
   const ImportResolver& imports_;
   ProgramFacts& out_;
-  std::set<std::string> externals_;
+  std::vector<uint32_t> externals_;     ///< interned qualnames, each once
+  std::vector<NodeId> external_nodes_;  ///< interned qualname -> node id (0: not yet)
 };
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "resolve/program/python_names.hpp"
+
 namespace ca::program {
 
 uint64_t owner_key(uint64_t id, uint64_t category) {
@@ -31,16 +33,19 @@ Engine::Engine(ProgramIndex& index) : ix_(index) {
   t_int_ = n.intern("builtins.int");
   t_float_ = n.intern("builtins.float");
   t_complex_ = n.intern("builtins.complex");
+  t_bool_ = n.intern("builtins.bool");
+  t_object_ = n.intern("builtins.object");
   for (const FileEntry& fe : ix_.files) {
     for (const ir::ParamDefault& d : fe.facts->ir.params) {
       auto fn = ix_.functions.find(d.function_id);
       if (fn == ix_.functions.end() || d.value == ir::kNoExpr) continue;
       for (const ParamInfo& p : fn->second.params) {
-        if (p.id == d.parameter_id) defaults_[d.function_id].emplace_back(p.name, d.value);
+        if (p.id == d.parameter_id) defaults_[d.function_id].emplace_back(p, d.value);
       }
     }
   }
   build_expr_cache();
+  build_units();
 }
 
 void Engine::build_expr_cache() {
@@ -53,8 +58,19 @@ void Engine::build_expr_cache() {
     c.slots_first.assign(n, 0);
     c.slots_count.assign(n, 0);
     c.unresolved.assign(n, 0);
+    c.builtin.assign(n, UINT32_MAX);
+    c.key.assign(n, UINT32_MAX);
+    c.keyword.assign(ir.args.size(), UINT32_MAX);
+    for (size_t i = 0; i < ir.args.size(); ++i) {
+      if (!ir.args[i].keyword.empty()) c.keyword[i] = ix_.names.intern(ir.args[i].keyword);
+    }
     for (size_t e = 0; e < n; ++e) {
       const ir::Expr& x = ir.exprs[e];
+      if (x.kind == ir::ExprKind::Constant) {
+        if (x.const_kind == ir::ConstKind::Str) c.key[e] = ix_.names.intern("[s:" + x.text + "]");
+        if (x.const_kind == ir::ConstKind::Int) c.key[e] = ix_.names.intern("[i:" + x.text + "]");
+        continue;
+      }
       if (x.kind != ir::ExprKind::Name && x.kind != ir::ExprKind::Attribute) continue;
       const uint32_t name = ix_.names.intern(x.text);
       c.name[e] = name;
@@ -62,47 +78,149 @@ void Engine::build_expr_cache() {
       c.slots_first[e] = static_cast<uint32_t>(cached_slots_.size());
       auto ref = ix_.refs.find(x.node_id);
       if (ref != ix_.refs.end()) {
-        for (NodeId owner : ref->second.owners) cached_slots_.push_back(slot(owner, name));
+        // A load reads the binding sites that may reach it, and what reaches the owner
+        // scope other than through its binding sites (attribute stores, star imports).
+        for (NodeId b : ref->second.bindings) cached_slots_.push_back(site_slot(b));
+        for (NodeId owner : ref->second.owners)
+          cached_slots_.push_back(slot(owner_key(owner, kOuterSlots), name));
         if (ref->second.unresolved) {
           c.unresolved[e] = 1;
           cached_slots_.push_back(slot(ix_.files[f].module_id, name));
+          if (is_builtin_name(x.text)) c.builtin[e] = ix_.names.intern("builtins." + x.text);
         }
       } else if (auto owner = ix_.binding_owner.find(x.node_id); owner != ix_.binding_owner.end()) {
+        // A store: its binding site and the owner scope's aggregate (read by attribute
+        // loads and imports from elsewhere); under global/nonlocal also the outer slot,
+        // as the binder keeps reads of such names flow-insensitive.
+        cached_slots_.push_back(site_slot(x.node_id));
         cached_slots_.push_back(slot(owner->second, name));
+        if (owner->second != x.scope)
+          cached_slots_.push_back(slot(owner_key(owner->second, kOuterSlots), name));
       }
       c.slots_count[e] = static_cast<uint32_t>(cached_slots_.size()) - c.slots_first[e];
     }
   }
 }
 
-uint32_t Engine::slot(uint64_t owner, uint32_t name) {
-  auto [it, inserted] =
-      slot_ids_.emplace(OwnerName{owner, name}, static_cast<uint32_t>(slots_.size()));
-  if (inserted) slots_.emplace_back();
-  return it->second;
+void Engine::build_units() {
+  for (uint32_t f = 0; f < ix_.files.size(); ++f) {
+    const FileEntry& fe = ix_.files[f];
+    for (const ImportRow& im : fe.facts->imports) {
+      ImportPlan plan;
+      plan.site_slot = site_slot(im.node_id);
+      auto owner_it = ix_.binding_owner.find(im.node_id);
+      const NodeId owner = owner_it == ix_.binding_owner.end() ? im.scope_id : owner_it->second;
+      if (!im.is_from) {
+        if (im.bound_name) {
+          const bool aliased = im.alias.has_value();
+          const std::string target = aliased ? im.module : im.module.substr(0, im.module.find('.'));
+          const ModuleInfo* m = ix_.find_module(target);
+          plan.kind = ImportPlan::Plain;
+          plan.bound_slot = slot(owner, ix_.names.intern(*im.bound_name));
+          plan.direct = m != nullptr ? Value{VKind::Module, 0, m->id, 0} : external(target);
+          plan.has_direct = true;
+        }
+      } else if (const auto base = ix_.import_base(im, f)) {
+        const ModuleInfo* m = ix_.find_module(*base);
+        if (im.is_star) {
+          if (m != nullptr) {
+            plan.kind = ImportPlan::Star;
+            plan.module = m->id;
+            plan.star_module = f;
+          }
+        } else if (im.name && im.bound_name) {
+          plan.bound_slot = slot(owner, ix_.names.intern(*im.bound_name));
+          plan.name = ix_.names.intern(*im.name);
+          if (m == nullptr) {
+            plan.kind = ImportPlan::Plain;
+            plan.direct = external(*base + "." + *im.name);
+            plan.has_direct = true;
+          } else {
+            plan.kind = ImportPlan::From;
+            plan.module = m->id;
+            if (const ModuleInfo* sub = ix_.find_module(*base + "." + *im.name)) {
+              plan.direct = Value{VKind::Module, 0, sub->id, 0};
+              plan.has_direct = true;
+            }
+          }
+        }
+      }
+      units_.push_back({f, UnitKind::Import, static_cast<uint32_t>(import_plans_.size())});
+      import_plans_.push_back(plan);
+      def_slot_.push_back(UINT32_MAX);
+    }
+    const ir::FileIr& ir = fe.facts->ir;
+    if (ir.stmts.empty()) {
+      units_.push_back({f, UnitKind::DefinitionsOnly, 0});
+      def_slot_.push_back(UINT32_MAX);
+      continue;
+    }
+    for (uint32_t i = 0; i < ir.stmts.size(); ++i) {
+      const ir::Stmt& s = ir.stmts[i];
+      uint32_t bound = UINT32_MAX;
+      if (s.kind == ir::StmtKind::Return) {
+        if (const NodeId fn = ix_.function_of(s.scope); fn != 0)
+          bound = slot(owner_key(fn, kReturnSlots), n_return_);
+      } else if (s.kind == ir::StmtKind::FunctionDef || s.kind == ir::StmtKind::ClassDef) {
+        auto owner = ix_.binding_owner.find(s.node_id);
+        auto def = ix_.defs.find(s.node_id);
+        if (owner != ix_.binding_owner.end() && def != ix_.defs.end())
+          bound = slot(owner->second, ix_.names.intern(def->second->name));
+      }
+      units_.push_back({f, UnitKind::Stmt, i});
+      def_slot_.push_back(bound);
+    }
+  }
+  unit_edges_.resize(units_.size());
+  unit_attrs_.resize(units_.size());
 }
 
-const ValueSet* Engine::find_slot(uint64_t owner, uint32_t name) const {
-  auto it = slot_ids_.find({owner, name});
-  return it == slot_ids_.end() ? nullptr : &slots_[it->second];
+uint32_t Engine::slot(uint64_t owner, uint32_t name) {
+  bool inserted = false;
+  const uint32_t id =
+      slot_ids_.emplace(OwnerName{owner, name}, static_cast<uint32_t>(slots_.size()), inserted);
+  if (inserted) {
+    slots_.emplace_back();
+    readers_.push_back({kNoReader, kNoReader});
+  }
+  return id;
+}
+
+const ValueSet& Engine::read(uint32_t sid) {
+  if (current_ != UINT32_MAX) {
+    Readers& r = readers_[sid];
+    if (r.last != current_) {
+      r.last = current_;
+      reader_links_.push_back({current_, r.head});
+      r.head = static_cast<uint32_t>(reader_links_.size() - 1);
+    }
+  }
+  return slots_[sid];
+}
+
+void Engine::touch(uint32_t sid) {
+  Readers& r = readers_[sid];
+  for (uint32_t link = r.head; link != kNoReader; link = reader_links_[link].next) {
+    const uint32_t u = reader_links_[link].unit;
+    if (queued_[u] == 0) {
+      queued_[u] = 1;
+      ++queued_count_;
+    }
+  }
+  r = {kNoReader, kNoReader};
+}
+
+void Engine::grow(uint32_t sid, const ValueSet& values) {
+  if (slots_[sid].merge(values)) touch(sid);
+}
+
+void Engine::grow(uint32_t sid, const Value& value) {
+  if (slots_[sid].insert(value)) touch(sid);
 }
 
 const ValueSet* Engine::var(NodeId owner, uint32_t name) const {
-  return find_slot(owner, name);
-}
-
-void Engine::add(uint64_t owner, uint32_t name, const ValueSet& values) {
-  if (values.empty()) return;
-  if (slots_[slot(owner, name)].merge(values)) changed_ = true;
-}
-
-void Engine::add(uint64_t owner, uint32_t name, const Value& value) {
-  if (slots_[slot(owner, name)].insert(value)) changed_ = true;
-}
-
-ValueSet Engine::get(uint64_t owner, uint32_t name) const {
-  const ValueSet* s = find_slot(owner, name);
-  return s == nullptr ? ValueSet{} : *s;
+  const uint32_t sid = slot_ids_.find({owner, name});
+  return sid == SlotMap::kNone ? nullptr : &slots_[sid];
 }
 
 uint32_t Engine::position_name(size_t k) {
@@ -118,47 +236,67 @@ const std::vector<std::pair<int32_t, Value>>& Engine::bases_of(NodeId cls) const
   return it == bases_.end() ? no_bases_ : it->second;
 }
 
+void Engine::bases_changed(NodeId cls) {
+  std::vector<NodeId> affected{cls};
+  if (auto users = mro_users_.find(cls); users != mro_users_.end()) {
+    affected.insert(affected.end(), users->second.begin(), users->second.end());
+    mro_users_.erase(users);
+  }
+  for (NodeId c : affected) {
+    mro_cache_.erase(c);
+    flat_bases_.erase(c);
+    if (auto paths = attr_paths_of_class_.find(c); paths != attr_paths_of_class_.end()) {
+      for (uint32_t p : paths->second) attr_paths_[p].valid = false;
+    }
+    touch(bases_slot(c));
+  }
+}
+
 int Engine::run(int max_rounds, bool& converged) {
-  int rounds = 0;
-  converged = false;
-  while (rounds < std::max(1, max_rounds)) {
-    changed_ = false;
-    round();
-    ++rounds;
-    if (!changed_) {
-      converged = true;
-      break;
+  queued_.assign(units_.size(), 1);
+  queued_count_ = units_.size();
+  int passes = 0;
+  while (queued_count_ > 0 && passes < std::max(1, max_rounds)) {
+    ++passes;
+    for (uint32_t u = 0; u < units_.size(); ++u) {
+      if (queued_[u] == 0) continue;
+      queued_[u] = 0;
+      --queued_count_;
+      run_unit(u);
+      ++evaluations_;
     }
   }
-  recording_ = true;
-  round();
-  recording_ = false;
+  current_ = UINT32_MAX;
+  converged = queued_count_ == 0;
+  for (uint32_t u = 0; u < units_.size(); ++u) {
+    edges_.insert(edges_.end(), unit_edges_[u].begin(), unit_edges_[u].end());
+    attr_targets_.insert(attr_targets_.end(), unit_attrs_[u].begin(), unit_attrs_[u].end());
+  }
+  unit_edges_.clear();
+  unit_attrs_.clear();
   std::sort(edges_.begin(), edges_.end());
   edges_.erase(std::unique(edges_.begin(), edges_.end()), edges_.end());
   std::sort(attr_targets_.begin(), attr_targets_.end());
   attr_targets_.erase(std::unique(attr_targets_.begin(), attr_targets_.end()), attr_targets_.end());
-  return rounds;
+  return passes;
 }
 
-void Engine::round() {
-  // Class bases that grew during the last round invalidate the MROs computed from them;
-  // within a round a stale MRO only delays (never loses) what the next round finds.
-  if (bases_dirty_) {
-    mro_cache_.clear();
-    flat_bases_.clear();
-    bases_dirty_ = false;
+void Engine::run_unit(uint32_t unit) {
+  current_ = unit;
+  unit_edges_[unit].clear();
+  unit_attrs_[unit].clear();
+  const Unit& u = units_[unit];
+  switch (u.kind) {
+    case UnitKind::Import:
+      run_import(u.file, import_plans_[u.index]);
+      break;
+    case UnitKind::DefinitionsOnly:
+      run_definitions_only(u.file);
+      break;
+    case UnitKind::Stmt:
+      run_stmt(u.file, ix_.files[u.file].facts->ir.stmts[u.index]);
+      break;
   }
-  for (uint32_t f = 0; f < ix_.files.size(); ++f) run_file(f);
-}
-
-void Engine::run_file(uint32_t file) {
-  run_imports(file);
-  const ir::FileIr& ir = ix_.files[file].facts->ir;
-  if (ir.stmts.empty()) {
-    run_definitions_only(file);
-    return;
-  }
-  for (const ir::Stmt& s : ir.stmts) run_stmt(file, s);
 }
 
 void Engine::run_definitions_only(uint32_t file) {
@@ -167,8 +305,9 @@ void Engine::run_definitions_only(uint32_t file) {
     if (d.kind != "CLASS" && d.kind != "FUNCTION") continue;
     auto owner = ix_.binding_owner.find(d.node_id);
     if (owner == ix_.binding_owner.end()) continue;
-    add(owner->second, ix_.names.intern(d.name),
-        Value{d.kind == "CLASS" ? VKind::Class : VKind::Function, 0, d.node_id, 0});
+    const Value v{d.kind == "CLASS" ? VKind::Class : VKind::Function, 0, d.node_id, 0};
+    add(owner->second, ix_.names.intern(d.name), v);
+    grow(site_slot(d.node_id), v);
   }
   // Bases from the dotted text of ts_class_bases: the head name as the binder resolved it,
   // then attribute lookups.
@@ -207,50 +346,43 @@ void Engine::run_definitions_only(uint32_t file) {
     if (stored.size() != before) {
       std::stable_sort(stored.begin(), stored.end(),
                        [](const auto& x, const auto& y) { return x.first < y.first; });
-      changed_ = true;
-      bases_dirty_ = true;
+      bases_changed(b.class_id);
     }
   }
 }
 
-void Engine::run_imports(uint32_t file) {
-  const FileEntry& fe = ix_.files[file];
-  for (const ImportRow& im : fe.facts->imports) {
-    auto owner_it = ix_.binding_owner.find(im.node_id);
-    const NodeId owner = owner_it == ix_.binding_owner.end() ? im.scope_id : owner_it->second;
-    if (!im.is_from) {
-      if (!im.bound_name) continue;
-      const bool aliased = im.alias.has_value();
-      const std::string target = aliased ? im.module : im.module.substr(0, im.module.find('.'));
-      const ModuleInfo* m = ix_.find_module(target);
-      add(owner, ix_.names.intern(*im.bound_name),
-          m != nullptr ? Value{VKind::Module, 0, m->id, 0} : external(target));
-      continue;
+void Engine::run_import(uint32_t file, const ImportPlan& plan) {
+  switch (plan.kind) {
+    case ImportPlan::Skip:
+      return;
+    case ImportPlan::Plain:
+      grow(plan.bound_slot, plan.direct);
+      grow(plan.site_slot, plan.direct);
+      return;
+    case ImportPlan::Star: {
+      auto cached = star_cache_.find(plan.module);
+      if (cached == star_cache_.end()) {
+        const ModuleInfo& m = ix_.modules[ix_.module_by_id.at(plan.module)];
+        cached = star_cache_.emplace(plan.module, ix_.star_names(m)).first;
+      }
+      const NodeId importer = ix_.files[file].module_id;
+      for (uint32_t name : cached->second) {
+        const ValueSet& held = read(plan.module, name);
+        add(importer, name, held);
+        add(owner_key(importer, kOuterSlots), name, held);  // not a binding site
+      }
+      return;
     }
-    const auto base = ix_.import_base(im, file);
-    if (!base) continue;
-    const ModuleInfo* m = ix_.find_module(*base);
-    if (im.is_star) {
-      if (m == nullptr) continue;
-      auto cached = star_cache_.find(m->id);
-      if (cached == star_cache_.end())
-        cached = star_cache_.emplace(m->id, ix_.star_names(*m)).first;
-      for (uint32_t name : cached->second) add(fe.module_id, name, get(m->id, name));
-      continue;
-    }
-    if (!im.name || !im.bound_name) continue;
-    const uint32_t bound = ix_.names.intern(*im.bound_name);
-    const uint32_t name = ix_.names.intern(*im.name);
-    if (m == nullptr) {
-      add(owner, bound, external(*base + "." + *im.name));
-      continue;
-    }
-    const ValueSet* held = find_slot(m->id, name);
-    if (held != nullptr && !held->empty()) {
-      const ValueSet copy = *held;
-      add(owner, bound, copy);
-    } else if (const ModuleInfo* sub = ix_.find_module(*base + "." + *im.name)) {
-      add(owner, bound, Value{VKind::Module, 0, sub->id, 0});
+    case ImportPlan::From: {
+      const ValueSet& held = read(plan.module, plan.name);
+      if (!held.empty()) {
+        grow(plan.bound_slot, held);
+        grow(plan.site_slot, held);
+      } else if (plan.has_direct) {
+        grow(plan.bound_slot, plan.direct);
+        grow(plan.site_slot, plan.direct);
+      }
+      return;
     }
   }
 }
@@ -266,10 +398,15 @@ void Engine::run_stmt(uint32_t file, const ir::Stmt& s) {
         if (s.extra != ir::kNoExpr) eval(file, s.extra);
         return;
       }
-      const ValueSet v = eval(file, s.value);
+      ValueSet v = eval(file, s.value);
       if (s.target != ir::kNoExpr) {
         if (s.kind == StmtKind::AugAssign && ir.exprs[s.target].kind != ir::ExprKind::Name) {
           eval(file, s.target);
+        } else if (s.kind == StmtKind::AugAssign) {
+          // `x op= v` keeps what x held: the site holds the name's values as well.
+          const ExprCache& c = cache_[file];
+          for (uint32_t i = 0; i < c.slots_count[s.target]; ++i)
+            v.merge(read(cached_slots_[c.slots_first[s.target] + i]));
         }
         assign(file, s.target, v);
       }
@@ -319,7 +456,7 @@ void Engine::run_stmt(uint32_t file, const ir::Stmt& s) {
       };
       for (const Value& t : types) {
         if (t.kind == VKind::Container) {
-          for (const Value& e : element(t, std::nullopt)) add_type(e);
+          for (const Value& e : element(t, UINT32_MAX)) add_type(e);
         } else {
           add_type(t);
         }
@@ -330,8 +467,7 @@ void Engine::run_stmt(uint32_t file, const ir::Stmt& s) {
     case StmtKind::Return: {
       if (s.value == ir::kNoExpr) return;
       const ValueSet v = eval(file, s.value);
-      const NodeId fn = ix_.function_of(s.scope);
-      if (fn != 0) add(owner_key(fn, kReturnSlots), n_return_, v);
+      if (def_slot_[current_] != UINT32_MAX && !v.empty()) grow(def_slot_[current_], v);
       return;
     }
     case StmtKind::Raise: {
@@ -388,7 +524,7 @@ void Engine::run_function_def(uint32_t file, const ir::Stmt& s) {
   // Defaults flow into their parameters (evaluated in the defining scope).
   auto defaults = defaults_.find(f);
   if (defaults != defaults_.end()) {
-    for (const auto& [name, expr] : defaults->second) add(f, name, eval(file, expr));
+    for (const auto& [param, expr] : defaults->second) bind(f, param, eval(file, expr));
   }
   // A method's first parameter holds an instance of its class (the class itself for a
   // classmethod), so that methods reached only through overriding or never called still
@@ -396,15 +532,15 @@ void Engine::run_function_def(uint32_t file, const ir::Stmt& s) {
   if (fn.class_id != 0 && !fn.is_static && !fn.params.empty() &&
       fn.params[0].kind != ParamKind::VarPositional &&
       fn.params[0].kind != ParamKind::KeywordOnly) {
-    add(f, fn.params[0].name,
-        Value{fn.is_classmethod ? VKind::Class : VKind::Instance, 0, fn.class_id, 0});
+    bind(f, fn.params[0],
+         Value{fn.is_classmethod ? VKind::Class : VKind::Instance, 0, fn.class_id, 0});
   }
   ValueSet value;
   value.insert({VKind::Function, 0, f, 0});
   value = apply_decorators(file, s, s.items_first, s.items_count, value);
-  auto owner = ix_.binding_owner.find(f);
-  if (owner != ix_.binding_owner.end() && fn.def != nullptr) {
-    add(owner->second, ix_.names.intern(fn.def->name), value);
+  if (def_slot_[current_] != UINT32_MAX) {
+    grow(def_slot_[current_], value);
+    grow(site_slot(f), value);
   }
 }
 
@@ -429,16 +565,14 @@ void Engine::run_class_def(uint32_t file, const ir::Stmt& s) {
   if (stored.size() != before) {
     std::stable_sort(stored.begin(), stored.end(),
                      [](const auto& x, const auto& y) { return x.first < y.first; });
-    changed_ = true;
-    bases_dirty_ = true;
+    bases_changed(c);
   }
   ValueSet value;
   value.insert({VKind::Class, 0, c, 0});
   value = apply_decorators(file, s, s.extra_items_first, s.extra_items_count, value);
-  auto owner = ix_.binding_owner.find(c);
-  auto def = ix_.defs.find(c);
-  if (owner != ix_.binding_owner.end() && def != ix_.defs.end()) {
-    add(owner->second, ix_.names.intern(def->second->name), value);
+  if (def_slot_[current_] != UINT32_MAX && !value.empty()) {
+    grow(def_slot_[current_], value);
+    grow(site_slot(c), value);
   }
 }
 

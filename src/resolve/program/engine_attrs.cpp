@@ -40,16 +40,17 @@ Value Engine::external_attr(uint32_t base, uint32_t name) {
   // external absorbs further attributes. Without the cap `x = x.parent` on an external
   // would grow a new name every round and the fixpoint would never be reached.
   constexpr size_t kMaxExternalDepth = 5;
-  const uint64_t key = (static_cast<uint64_t>(base) << 32) | name;
-  if (auto it = external_attr_ids_.find(key); it != external_attr_ids_.end()) {
-    return {VKind::External, 0, it->second, 0};
+  if (const uint32_t known = external_attr_ids_.find({base, name}); known != SlotMap::kNone) {
+    return {VKind::External, 0, known, 0};
   }
   const std::string& b = str(base);
+  bool inserted = false;
   if (static_cast<size_t>(std::count(b.begin(), b.end(), '.')) + 1 >= kMaxExternalDepth) {
+    external_attr_ids_.emplace({base, name}, base, inserted);
     return {VKind::External, 0, base, 0};
   }
   const Value v = external(b + "." + str(name));
-  external_attr_ids_.emplace(key, static_cast<uint32_t>(v.a));
+  external_attr_ids_.emplace({base, name}, static_cast<uint32_t>(v.a), inserted);
   return v;
 }
 
@@ -64,7 +65,23 @@ const std::vector<Value>& Engine::flat_bases(const Value& cls) {
   return flat_bases_.emplace(cls.a, std::move(flat)).first->second;
 }
 
+const ModuleInfo* Engine::submodule(NodeId module, uint32_t name) {
+  uint32_t found = submodules_.find({module, name});
+  if (found == SlotMap::kNone) {
+    found = 0;
+    auto m = ix_.module_by_id.find(module);
+    if (m != ix_.module_by_id.end()) {
+      if (const ModuleInfo* sub = ix_.find_module(ix_.modules[m->second].name + "." + str(name)))
+        found = static_cast<uint32_t>(sub - ix_.modules.data()) + 1;
+    }
+    bool inserted = false;
+    submodules_.emplace({module, name}, found, inserted);
+  }
+  return found == 0 ? nullptr : &ix_.modules[found - 1];
+}
+
 const std::vector<Value>& Engine::mro(NodeId cls) {
+  if (recording()) read(bases_slot(cls));  // re-run the reader when the bases grow
   auto it = mro_cache_.find(cls);
   if (it != mro_cache_.end()) return it->second;
   const Value self{VKind::Class, 0, cls, 0};
@@ -95,34 +112,64 @@ const std::vector<Value>& Engine::mro(NodeId cls) {
     if (bases.size() == bases_of(cls).size()) mro_conflicts_.insert(cls);
     order = depth_first_order(self, base_mros);
   }
+  for (const Value& k : *order) {
+    if (k.kind == VKind::Class && k.a != cls) mro_users_[k.a].push_back(cls);
+  }
   return mro_cache_.emplace(cls, std::move(*order)).first->second;
 }
 
+const Engine::AttrPath& Engine::attr_path(NodeId cls, uint32_t name) {
+  bool inserted = false;
+  const uint32_t id =
+      attr_path_ids_.emplace({cls, name}, static_cast<uint32_t>(attr_paths_.size()), inserted);
+  if (inserted) {
+    attr_paths_.emplace_back();
+    attr_paths_of_class_[cls].push_back(id);
+  }
+  if (!attr_paths_[id].valid) {
+    AttrPath path;
+    path.valid = true;
+    path.bases_slot = bases_slot(cls);
+    for (const Value& k : mro(cls)) {
+      AttrStep step{k, SlotMap::kNone, SlotMap::kNone, false};
+      if (k.kind == VKind::Class) {
+        step.instance_slot = slot(owner_key(k.a, kInstanceSlots), name);
+        step.class_slot = slot(k.a, name);
+        step.bound = !ix_.bindings_for(k.a, name).empty();
+      }
+      path.steps.push_back(step);
+    }
+    attr_paths_[id] = std::move(path);
+  }
+  read(attr_paths_[id].bases_slot);  // re-run the reader when the MRO changes
+  return attr_paths_[id];
+}
+
 ValueSet Engine::class_attr(NodeId cls, uint32_t name, NodeId after, Value& found_in) {
-  const std::vector<Value> order = mro(cls);  // copy: lookups below may refill the cache
+  const std::vector<AttrStep>& steps = attr_path(cls, name).steps;
   size_t start = 0;
   if (after != 0) {
-    start = order.size();
-    for (size_t i = 0; i < order.size(); ++i) {
-      if (order[i].kind == VKind::Class && order[i].a == after) {
+    start = steps.size();
+    for (size_t i = 0; i < steps.size(); ++i) {
+      if (steps[i].cls.kind == VKind::Class && steps[i].cls.a == after) {
         start = i + 1;
         break;
       }
     }
   }
-  for (size_t i = start; i < order.size(); ++i) {
-    const Value& k = order[i];
-    if (k.kind == VKind::Class) {
-      const ValueSet* s = find_slot(k.a, name);
-      if ((s != nullptr && !s->empty()) || !ix_.bindings_for(k.a, name).empty()) {
-        found_in = k;
-        return s == nullptr ? ValueSet{} : *s;
+  for (size_t i = start; i < steps.size(); ++i) {
+    const AttrStep& k = steps[i];
+    if (k.cls.kind == VKind::Class) {
+      const ValueSet& s = read(k.class_slot);
+      if (!s.empty() || k.bound) {
+        found_in = k.cls;
+        return s;
       }
-    } else if (k.kind == VKind::External) {
-      if (str(static_cast<uint32_t>(k.a)) == "builtins.object") continue;
-      found_in = k;
+    } else if (k.cls.kind == VKind::External) {
+      if (k.cls.a == t_object_) continue;
+      found_in = k.cls;
       ValueSet out;
-      out.insert(external_attr(static_cast<uint32_t>(k.a), name));
+      out.insert(external_attr(static_cast<uint32_t>(k.cls.a), name));
       return out;
     }
   }
@@ -165,14 +212,14 @@ ValueSet Engine::bind_method(const ValueSet& raw, const Value& self, const Site&
 
 void Engine::note_attr(NodeId ref_id, uint32_t file, NodeId owner, uint32_t name,
                        const char* resolution) {
-  if (!recording_ || ref_id == 0) return;
+  if (!recording() || ref_id == 0) return;
   for (NodeId b : ix_.bindings_for(owner, name))
-    attr_targets_.push_back({ref_id, file, b, UINT32_MAX, resolution});
+    unit_attrs_[current_].push_back({ref_id, file, b, UINT32_MAX, resolution});
 }
 
 void Engine::note_attr_external(NodeId ref_id, uint32_t file, uint32_t qualname) {
-  if (!recording_ || ref_id == 0) return;
-  attr_targets_.push_back({ref_id, file, 0, qualname, "attribute"});
+  if (!recording() || ref_id == 0) return;
+  unit_attrs_[current_].push_back({ref_id, file, 0, qualname, "attribute"});
 }
 
 ValueSet Engine::load_attr(const ValueSet& objects, uint32_t name, const Site& site,
@@ -181,19 +228,16 @@ ValueSet Engine::load_attr(const ValueSet& objects, uint32_t name, const Site& s
   for (const Value& o : objects) {
     switch (o.kind) {
       case VKind::Module: {
-        const ValueSet* s = find_slot(o.a, name);
-        if ((s != nullptr && !s->empty()) || !ix_.bindings_for(o.a, name).empty()) {
-          if (s != nullptr) out.merge(*s);
+        const ValueSet& s = read(o.a, name);
+        if (!s.empty() || !ix_.bindings_for(o.a, name).empty()) {
+          out.merge(s);
           note_attr(ref_id, site.file, o.a, name, "attribute");
           break;
         }
-        auto m = ix_.module_by_id.find(o.a);
-        if (m == ix_.module_by_id.end()) break;
-        if (const ModuleInfo* sub =
-                ix_.find_module(ix_.modules[m->second].name + "." + str(name))) {
+        if (const ModuleInfo* sub = submodule(o.a, name)) {
           out.insert({VKind::Module, 0, sub->id, 0});
-          if (recording_ && ref_id != 0)
-            attr_targets_.push_back({ref_id, site.file, sub->id, UINT32_MAX, "attribute"});
+          if (recording() && ref_id != 0)
+            unit_attrs_[current_].push_back({ref_id, site.file, sub->id, UINT32_MAX, "attribute"});
         }
         break;
       }
@@ -210,19 +254,20 @@ ValueSet Engine::load_attr(const ValueSet& objects, uint32_t name, const Site& s
       }
       case VKind::Instance: {
         bool found = false;
-        for (const Value& k : mro(o.a)) {
-          if (k.kind != VKind::Class) continue;
-          auto sid = slot_ids_.find({owner_key(k.a, kInstanceSlots), name});
-          if (sid == slot_ids_.end()) continue;
-          const ValueSet values = slots_[sid->second];
+        const std::vector<AttrStep>& steps = attr_path(o.a, name).steps;
+        for (size_t i = 0; i < steps.size(); ++i) {
+          if (steps[i].cls.kind != VKind::Class) continue;
+          const uint32_t sid = steps[i].instance_slot;
+          const ValueSet& values = read(sid);
           if (values.empty()) continue;
           found = true;
           out.merge(values);
-          if (recording_ && ref_id != 0) {
-            auto sites = store_sites_.find(sid->second);
+          if (ref_id != 0) {
+            auto sites = store_sites_.find(sid);
             if (sites != store_sites_.end()) {
               for (NodeId st : sites->second)
-                attr_targets_.push_back({ref_id, site.file, st, UINT32_MAX, "instance_attribute"});
+                unit_attrs_[current_].push_back(
+                    {ref_id, site.file, st, UINT32_MAX, "instance_attribute"});
             }
           }
         }
@@ -254,9 +299,14 @@ ValueSet Engine::load_attr(const ValueSet& objects, uint32_t name, const Site& s
         break;
       }
       case VKind::Container: {
-        const std::string q =
-            std::string(container_type(static_cast<ContKind>(o.sub))) + "." + str(name);
-        out.insert({VKind::BuiltinMethod, o.sub, o.a, ix_.names.intern(q)});
+        uint32_t q = container_methods_.find({o.sub, name});
+        if (q == SlotMap::kNone) {
+          q = ix_.names.intern(std::string(container_type(static_cast<ContKind>(o.sub))) + "." +
+                               str(name));
+          bool inserted = false;
+          container_methods_.emplace({o.sub, name}, q, inserted);
+        }
+        out.insert({VKind::BuiltinMethod, o.sub, o.a, q});
         break;
       }
       default:
@@ -272,13 +322,17 @@ void Engine::store_attr(const ValueSet& objects, uint32_t name, const ValueSet& 
   for (const Value& o : objects) {
     if (o.kind == VKind::Instance) {
       const uint32_t sid = slot(owner_key(o.a, kInstanceSlots), name);
-      if (slots_[sid].merge(values)) changed_ = true;
+      grow(sid, values);
       if (ref_id != 0) {
         auto& sites = store_sites_[sid];
-        if (std::find(sites.begin(), sites.end(), ref_id) == sites.end()) sites.push_back(ref_id);
+        if (std::find(sites.begin(), sites.end(), ref_id) == sites.end()) {
+          sites.push_back(ref_id);
+          touch(sid);  // its readers record the store sites
+        }
       }
     } else if (o.kind == VKind::Class || o.kind == VKind::Module) {
       add(o.a, name, values);
+      add(owner_key(o.a, kOuterSlots), name, values);  // not a binding site
     }
   }
 }

@@ -35,10 +35,10 @@ ValueSet Engine::eval_call(uint32_t file, ir::ExprId e, const ir::Expr& x) {
       args.star.merge(eval(file, arg.value));  // Starred evaluates to the elements
     } else if (v.kind == ir::ExprKind::DoubleStarred) {
       for (const Value& d : eval(file, v.a)) {
-        if (d.kind == VKind::Container) args.dstar.merge(element(d, std::nullopt));
+        if (d.kind == VKind::Container) args.dstar.merge(element(d, UINT32_MAX));
       }
     } else if (!arg.keyword.empty()) {
-      args.keywords.emplace_back(ix_.names.intern(arg.keyword), eval(file, arg.value));
+      args.keywords.emplace_back(cache_[file].keyword[x.items_first + i], eval(file, arg.value));
     } else {
       args.positional.push_back(eval(file, arg.value));
       args.positional_exprs.push_back(arg.value);
@@ -55,9 +55,9 @@ ValueSet Engine::invoke(const ValueSet& callees, const Args& args, const Site& s
 }
 
 void Engine::record(const Site& site, const Value& callee, const char* resolution) {
-  if (!recording_) return;
-  edges_.push_back({site.call_id, ix_.caller_of(site.scope), callee, site.file, site.bstart,
-                    site.bend, resolution});
+  if (!recording()) return;
+  unit_edges_[current_].push_back({site.call_id, ix_.caller_of(site.scope), callee, site.file,
+                                   site.bstart, site.bend, resolution});
 }
 
 ValueSet Engine::invoke_one(const Value& callee, const Args& args, const Site& site,
@@ -87,7 +87,7 @@ ValueSet Engine::invoke_one(const Value& callee, const Args& args, const Site& s
       record(site, callee,
              resolution != nullptr ? resolution
                                    : (starts_with(q, "builtins.") ? "builtin" : "external"));
-      return call_builtin(q, args, site);
+      return call_builtin(callee, args, site);
     }
     case VKind::Instance: {
       Value where;
@@ -119,7 +119,7 @@ ValueSet Engine::call_function(NodeId fn, std::optional<Value> self, const Args&
   size_t next = 0;
   if (self && !info.is_static && !params.empty() &&
       (params[0].kind == ParamKind::Positional || params[0].kind == ParamKind::PositionalOnly)) {
-    add(fn, params[0].name, *self);
+    bind(fn, params[0], *self);
     next = 1;
   }
   const size_t first_free = next;
@@ -132,11 +132,11 @@ ValueSet Engine::call_function(NodeId fn, std::optional<Value> self, const Args&
   const uint64_t varargs_site = owner_key(fn, kVarArgSlots);
   const uint64_t kwargs_site = owner_key(fn, kKwArgSlots);
   if (var_pos != nullptr)
-    add(fn, var_pos->name,
-        Value{VKind::Container, static_cast<uint8_t>(ContKind::Tuple), varargs_site, 0});
+    bind(fn, *var_pos,
+         Value{VKind::Container, static_cast<uint8_t>(ContKind::Tuple), varargs_site, 0});
   if (var_kw != nullptr)
-    add(fn, var_kw->name,
-        Value{VKind::Container, static_cast<uint8_t>(ContKind::Dict), kwargs_site, 0});
+    bind(fn, *var_kw,
+         Value{VKind::Container, static_cast<uint8_t>(ContKind::Dict), kwargs_site, 0});
   size_t extra = 0;
   for (const ValueSet& a : args.positional) {
     while (next < params.size() && params[next].kind != ParamKind::Positional &&
@@ -150,7 +150,7 @@ ValueSet Engine::call_function(NodeId fn, std::optional<Value> self, const Args&
       ++next;
     }
     if (next < params.size()) {
-      add(fn, params[next].name, a);
+      bind(fn, params[next], a);
       ++next;
     } else if (var_pos != nullptr) {
       const uint64_t owner = owner_key(varargs_site, kElementSlots);
@@ -164,7 +164,7 @@ ValueSet Engine::call_function(NodeId fn, std::optional<Value> self, const Args&
     for (const ParamInfo& p : params) {
       if (p.name == name && p.kind != ParamKind::PositionalOnly &&
           p.kind != ParamKind::VarPositional && p.kind != ParamKind::VarKeyword) {
-        add(fn, p.name, values);
+        bind(fn, p, values);
         matched = true;
         break;
       }
@@ -179,9 +179,9 @@ ValueSet Engine::call_function(NodeId fn, std::optional<Value> self, const Args&
     for (size_t i = first_free; i < params.size(); ++i) {
       const ParamInfo& p = params[i];
       if (p.kind == ParamKind::Positional || p.kind == ParamKind::PositionalOnly)
-        add(fn, p.name, args.star);
+        bind(fn, p, args.star);
       if (p.kind != ParamKind::VarPositional && p.kind != ParamKind::VarKeyword)
-        add(fn, p.name, args.dstar);
+        bind(fn, p, args.dstar);
     }
     if (var_pos != nullptr) add(owner_key(varargs_site, kElementSlots), n_all_, args.star);
     if (var_kw != nullptr) add(owner_key(kwargs_site, kElementSlots), n_all_, args.dstar);
@@ -189,8 +189,8 @@ ValueSet Engine::call_function(NodeId fn, std::optional<Value> self, const Args&
   ValueSet out;
   if (info.has_yield) {
     out.insert({VKind::Generator, 0, fn, 0});
-  } else if (const ValueSet* r = find_slot(owner_key(fn, kReturnSlots), n_return_)) {
-    out = *r;
+  } else {
+    out = read(owner_key(fn, kReturnSlots), n_return_);
   }
   return out;
 }
@@ -219,10 +219,11 @@ ValueSet Engine::construct(NodeId cls, const Args& args, const Site& site) {
   return out;
 }
 
-ValueSet Engine::call_builtin(const std::string& q, const Args& args, const Site& site) {
+ValueSet Engine::call_builtin(const Value& callee, const Args& args, const Site& site) {
   ValueSet out;
+  const std::string& q = str(static_cast<uint32_t>(callee.a));
   if (!starts_with(q, "builtins.")) {
-    out.insert(external(q));  // an external's call result: attributes extend its name
+    out.insert(callee);  // an external's call result: attributes extend its name
     return out;
   }
   const std::string_view name = std::string_view(q).substr(9);
@@ -328,7 +329,7 @@ ValueSet Engine::call_builtin(const std::string& q, const Args& args, const Site
         implicit.call_id = std::nullopt;
         out.merge(invoke(bind_method(next, v, implicit, true), Args{}, implicit, "method"));
       } else if (v.kind == VKind::Container) {
-        out.merge(element(v, std::nullopt));
+        out.merge(element(v, UINT32_MAX));
       }
     }
     return out;
@@ -340,13 +341,13 @@ ValueSet Engine::call_builtin(const std::string& q, const Args& args, const Site
   if (name == "str" || name == "int" || name == "float" || name == "bytes" || name == "bool" ||
       name == "repr" || name == "format" || name == "chr" || name == "hex" || name == "oct" ||
       name == "bin" || name == "complex") {
-    const char* type = "builtins.str";
-    if (name == "int") type = "builtins.int";
-    if (name == "float") type = "builtins.float";
-    if (name == "bytes") type = "builtins.bytes";
-    if (name == "bool") type = "builtins.bool";
-    if (name == "complex") type = "builtins.complex";
-    out.insert({VKind::ExtInstance, 0, ix_.names.intern(type), 0});
+    uint32_t type = t_str_;
+    if (name == "int") type = t_int_;
+    if (name == "float") type = t_float_;
+    if (name == "bytes") type = t_bytes_;
+    if (name == "bool") type = t_bool_;
+    if (name == "complex") type = t_complex_;
+    out.insert({VKind::ExtInstance, 0, type, 0});
     return out;
   }
   return out;

@@ -27,13 +27,9 @@ uint64_t site_key(uint32_t file, ir::ExprId e) {
 
 }  // namespace
 
-std::optional<std::string> Engine::const_key(uint32_t file, ir::ExprId e) const {
-  if (e == ir::kNoExpr) return std::nullopt;
-  const ir::Expr& x = ix_.files[file].facts->ir.exprs[e];
-  if (x.kind != ir::ExprKind::Constant) return std::nullopt;
-  if (x.const_kind == ir::ConstKind::Str) return "[s:" + x.text + "]";
-  if (x.const_kind == ir::ConstKind::Int) return "[i:" + x.text + "]";
-  return std::nullopt;
+uint32_t Engine::const_key(uint32_t file, ir::ExprId e) const {
+  if (e == ir::kNoExpr || e >= cache_[file].key.size()) return UINT32_MAX;
+  return cache_[file].key[e];
 }
 
 std::optional<std::string> Engine::const_str(uint32_t file, ir::ExprId e) const {
@@ -103,7 +99,7 @@ ValueSet Engine::eval(uint32_t file, ir::ExprId e) {
     case ExprKind::Lambda: {
       auto defaults = defaults_.find(x.scope);
       if (defaults != defaults_.end()) {
-        for (const auto& [name, expr] : defaults->second) add(x.scope, name, eval(file, expr));
+        for (const auto& [param, expr] : defaults->second) bind(x.scope, param, eval(file, expr));
       }
       add(owner_key(x.scope, kReturnSlots), n_return_, eval(file, x.a));
       ValueSet out;
@@ -187,10 +183,10 @@ ValueSet Engine::eval_name(uint32_t file, const ir::Expr& x) {
   }
   const ExprCache& c = cache_[file];
   for (uint32_t i = 0; i < c.slots_count[e]; ++i)
-    out.merge(slots_[cached_slots_[c.slots_first[e] + i]]);
-  if (c.unresolved[e] != 0 && out.empty() && is_builtin_name(x.text)) {
+    out.merge(read(cached_slots_[c.slots_first[e] + i]));
+  if (c.builtin[e] != UINT32_MAX && out.empty()) {
     // Not bound in the file and not star-imported: a builtin.
-    out.insert(external("builtins." + x.text));
+    out.insert({VKind::External, 0, c.builtin[e], 0});
   }
   return out;
 }
@@ -217,7 +213,7 @@ ValueSet Engine::eval_display(uint32_t file, ir::ExprId e, const ir::Expr& x) {
       }
       eval(file, k);
       add(owner, n_all_, vals);
-      if (auto ck = const_key(file, k)) add(owner, ix_.names.intern(*ck), vals);
+      if (const uint32_t ck = const_key(file, k); ck != UINT32_MAX) add(owner, ck, vals);
     }
   } else {
     bool known_position = true;
@@ -234,7 +230,7 @@ ValueSet Engine::eval_display(uint32_t file, ir::ExprId e, const ir::Expr& x) {
   return out;
 }
 
-ValueSet Engine::element(const Value& container, std::optional<std::string> key) {
+ValueSet Engine::element(const Value& container, uint32_t key) {
   const uint64_t owner = owner_key(container.a, kElementSlots);
   const auto kind = static_cast<ContKind>(container.sub);
   if (kind == ContKind::ItemsView) {
@@ -243,16 +239,13 @@ ValueSet Engine::element(const Value& container, std::optional<std::string> key)
     return out;
   }
   if (kind == ContKind::Pair) {
-    if (key && *key == "[i:0]") return {};
-    return get(owner, n_all_);
+    if (key == position_name(0)) return {};
+    return read(owner, n_all_);
   }
-  if (key) {
-    const uint32_t k = ix_.names.find(*key);
-    if (k != UINT32_MAX) {
-      if (const ValueSet* s = find_slot(owner, k); s != nullptr && !s->empty()) return *s;
-    }
+  if (key != UINT32_MAX) {
+    if (const ValueSet& s = read(owner, key); !s.empty()) return s;
   }
-  return get(owner, n_all_);
+  return read(owner, n_all_);
 }
 
 ValueSet Engine::eval_subscript(uint32_t file, const ir::Expr& x) {
@@ -294,7 +287,7 @@ void Engine::assign(uint32_t file, ir::ExprId target, const ValueSet& values) {
       const uint32_t count =
           c.unresolved[target] != 0 ? c.slots_count[target] - 1 : c.slots_count[target];
       for (uint32_t i = 0; i < count; ++i) {
-        if (slots_[cached_slots_[c.slots_first[target] + i]].merge(values)) changed_ = true;
+        grow(cached_slots_[c.slots_first[target] + i], values);
       }
       return;
     }
@@ -306,12 +299,12 @@ void Engine::assign(uint32_t file, ir::ExprId target, const ValueSet& values) {
     case ir::ExprKind::Subscript: {
       const ValueSet objs = eval(file, x.a);
       eval(file, x.b);
-      const auto key = const_key(file, x.b);
+      const uint32_t key = const_key(file, x.b);
       for (const Value& o : objs) {
         if (o.kind != VKind::Container) continue;
         const uint64_t owner = owner_key(o.a, kElementSlots);
         add(owner, n_all_, values);
-        if (key) add(owner, ix_.names.intern(*key), values);
+        if (key != UINT32_MAX) add(owner, key, values);
       }
       return;
     }
@@ -330,9 +323,7 @@ void Engine::assign(uint32_t file, ir::ExprId target, const ValueSet& values) {
             continue;
           }
           if (v.kind == VKind::Container) {
-            std::optional<std::string> key;
-            if (known_position) key = "[i:" + std::to_string(i) + "]";
-            part.merge(element(v, key));
+            part.merge(element(v, known_position ? position_name(i) : UINT32_MAX));
           } else {
             ValueSet one;
             one.insert(v);
@@ -357,13 +348,13 @@ ValueSet Engine::iterate(const ValueSet& values, const Site& site) {
   for (const Value& v : values) {
     switch (v.kind) {
       case VKind::Container:
-        if (static_cast<ContKind>(v.sub) != ContKind::Dict) out.merge(element(v, std::nullopt));
+        if (static_cast<ContKind>(v.sub) != ContKind::Dict) out.merge(element(v, UINT32_MAX));
         break;
       case VKind::Generator:
         out.merge(get(owner_key(v.a, kYieldSlots), n_yield_));
         break;
       case VKind::ExtInstance:
-        if (str(static_cast<uint32_t>(v.a)) == "builtins.str") out.insert(v);
+        if (v.a == t_str_) out.insert(v);
         break;
       case VKind::Instance: {
         Value where;
@@ -377,7 +368,7 @@ ValueSet Engine::iterate(const ValueSet& values, const Site& site) {
           } else if (it.kind == VKind::Generator) {
             out.merge(get(owner_key(it.a, kYieldSlots), n_yield_));
           } else if (it.kind == VKind::Container) {
-            out.merge(element(it, std::nullopt));
+            out.merge(element(it, UINT32_MAX));
           }
         }
         break;

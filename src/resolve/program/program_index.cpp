@@ -35,6 +35,22 @@ ProgramIndex::ProgramIndex(const std::vector<ProgramFile>& input,
     files.push_back(
         {f.file, f.facts, node_id_for(f.file->path, NodeKind::Module, 0, f.file->size_bytes)});
   }
+  size_t n_scopes = 0, n_defs = 0, n_bindings = 0, n_refs = 0, n_imports = 0;
+  for (const FileEntry& fe : files) {
+    n_scopes += fe.facts->scopes.size();
+    n_defs += fe.facts->defs.size();
+    n_bindings += fe.facts->bindings.size();
+    n_refs += fe.facts->name_refs.size();
+    n_imports += fe.facts->imports.size();
+  }
+  scopes.reserve(n_scopes);
+  defs.reserve(n_defs);
+  functions.reserve(n_defs);
+  binding_owner.reserve(n_bindings);
+  bindings.reserve(n_bindings);
+  refs.reserve(n_refs);
+  imports.reserve(n_imports);
+  import_file.reserve(n_imports);
   // Determinism: everything below walks files in path order.
   std::sort(files.begin(), files.end(),
             [](const FileEntry& x, const FileEntry& y) { return x.row->path < y.row->path; });
@@ -94,16 +110,13 @@ ProgramIndex::ProgramIndex(const std::vector<ProgramFile>& input,
       imports[im.node_id] = &im;
       import_file[im.node_id] = fi;
     }
-    for (const CallRow& c : ff.calls) calls[c.node_id] = &c;
-    for (const NameRow& n : ff.names) name_rows[n.node_id] = &n;
     for (const BindingRow& b : ff.bindings) {
       binding_owner[b.node_id] = b.owner_scope_id;
       bindings[b.node_id] = &b;
-      bool inserted = false;
-      const uint32_t list =
-          bindings_of.emplace({b.owner_scope_id, names.intern(b.name)},
-                              static_cast<uint32_t>(binding_lists.size()), inserted);
-      if (inserted) binding_lists.emplace_back();
+      bool added = false;
+      const uint32_t list = bindings_of.emplace({b.owner_scope_id, names.intern(b.name)},
+                                                static_cast<uint32_t>(binding_lists.size()), added);
+      if (added) binding_lists.emplace_back();
       binding_lists[list].push_back(b.node_id);
     }
     for (const NameRefRow& r : ff.name_refs) {

@@ -96,8 +96,6 @@ class ProgramIndex {
   std::unordered_map<NodeId, const ImportRow*> imports;
   std::unordered_map<NodeId, uint32_t> import_file;
   std::unordered_map<NodeId, const DefRow*> defs;
-  std::unordered_map<NodeId, const CallRow*> calls;
-  std::unordered_map<NodeId, const NameRow*> name_rows;
 
   /// The module or namespace package named `dotted`, or nullptr.
   const ModuleInfo* find_module(std::string_view dotted) const;

@@ -18,8 +18,9 @@ struct ProgramFile {
 
 struct ResolveOptions {
   int jobs = 0;  ///< worker threads for the parallel parts (0 = all cores)
-  /// Upper bound on fixpoint rounds; the resolver stops earlier when nothing changes and
-  /// reports a diagnostic when it hits the bound.
+  /// Upper bound on fixpoint passes over the queued work units (the first pass evaluates
+  /// every unit); the resolver stops earlier when nothing is queued and reports a
+  /// diagnostic when it hits the bound.
   int max_rounds = 64;
 };
 

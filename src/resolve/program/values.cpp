@@ -1,45 +1,100 @@
-// Bounded sorted value sets (see values.hpp).
+// Bounded sorted value sets with inline storage for small sets (see values.hpp).
 #include "resolve/program/values.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 namespace ca::program {
 
+void ValueSet::reserve(uint32_t n) {
+  if (n <= cap_) return;
+  const uint32_t cap = std::max(n, cap_ * 2);
+  auto* fresh = new Value[cap];
+  std::copy(begin(), end(), fresh);
+  delete[] heap_;
+  heap_ = fresh;
+  cap_ = cap;
+}
+
+void ValueSet::assign(const ValueSet& o) {
+  size_ = 0;
+  reserve(o.size_);
+  std::copy(o.begin(), o.end(), data());
+  size_ = o.size_;
+  imprecise_ = o.imprecise_;
+}
+
+void ValueSet::steal(ValueSet& o) noexcept {
+  if (o.heap_ != nullptr) {
+    heap_ = o.heap_;
+    cap_ = o.cap_;
+    o.heap_ = nullptr;
+    o.cap_ = kInline;
+  } else {
+    heap_ = nullptr;
+    cap_ = kInline;
+    std::copy(o.inline_, o.inline_ + o.size_, inline_);
+  }
+  size_ = o.size_;
+  imprecise_ = o.imprecise_;
+  o.size_ = 0;
+  o.imprecise_ = false;
+}
+
+void ValueSet::release() noexcept {
+  delete[] heap_;
+  heap_ = nullptr;
+  cap_ = kInline;
+  size_ = 0;
+}
+
 bool ValueSet::insert(const Value& v) {
-  auto it = std::lower_bound(values_.begin(), values_.end(), v);
-  if (it != values_.end() && *it == v) return false;
-  if (values_.size() >= kMaxValues) {
+  const Value* it = std::lower_bound(begin(), end(), v);
+  if (it != end() && *it == v) return false;
+  if (size_ >= kMaxValues) {
     imprecise_ = true;
     return false;
   }
-  values_.insert(it, v);
+  const auto pos = static_cast<uint32_t>(it - begin());
+  const Value copy = v;  // `v` may live in this set's storage
+  reserve(size_ + 1);
+  Value* d = data();
+  std::copy_backward(d + pos, d + size_, d + size_ + 1);
+  d[pos] = copy;
+  ++size_;
   return true;
 }
 
 bool ValueSet::merge(const ValueSet& other) {
-  if (other.values_.empty()) return false;
-  if (values_.empty() && other.values_.size() <= kMaxValues) {
-    values_ = other.values_;
+  if (other.size_ == 0 || &other == this) return false;
+  if (size_ == 0 && other.size_ <= kMaxValues) {
+    assign(other);
+    imprecise_ = false;
     return true;
   }
-  if (other.values_.size() == 1) return insert(other.values_.front());
-  std::vector<Value> merged;
-  merged.reserve(values_.size() + other.values_.size());
-  std::set_union(values_.begin(), values_.end(), other.values_.begin(), other.values_.end(),
-                 std::back_inserter(merged));
-  if (merged.size() == values_.size()) return false;
-  if (merged.size() > kMaxValues) {
+  if (other.size_ == 1) return insert(*other.begin());
+  union Buffer {
+    Buffer() {}  // leaves the values uninitialized: set_union writes them
+    Value v[2 * kMaxValues];
+  } buffer;
+  Value* merged = buffer.v;
+  Value* last = std::set_union(begin(), end(), other.begin(), other.end(), merged);
+  const auto n = static_cast<uint32_t>(last - merged);
+  if (n == size_) return false;
+  if (n > kMaxValues) {
     // Over the cap: keep what was there and add the smallest new values up to the cap.
     imprecise_ = true;
     bool changed = false;
-    for (const Value& v : other.values_) {
-      if (values_.size() >= kMaxValues) break;
+    for (const Value& v : other) {
+      if (size_ >= kMaxValues) break;
       changed |= insert(v);
     }
     return changed;
   }
-  values_ = std::move(merged);
+  reserve(n);
+  std::copy(merged, last, data());
+  size_ = n;
   return true;
 }
 

@@ -42,25 +42,52 @@ struct Value {
 
 /// Set of values, sorted. Capped at kMaxValues: past the cap new values are dropped and the
 /// set is marked imprecise (the analysis then under-approximates that slot; a cap keeps
-/// one megamorphic slot from making every round quadratic).
+/// one megamorphic slot from making every round quadratic). Up to kInline values live in
+/// the set itself, so the common small sets need no heap allocation.
 class ValueSet {
  public:
   static constexpr size_t kMaxValues = 64;
+  static constexpr uint32_t kInline = 2;
+
+  ValueSet() = default;
+  ValueSet(const ValueSet& o) { assign(o); }
+  ValueSet(ValueSet&& o) noexcept { steal(o); }
+  ValueSet& operator=(const ValueSet& o) {
+    if (this != &o) assign(o);
+    return *this;
+  }
+  ValueSet& operator=(ValueSet&& o) noexcept {
+    if (this != &o) {
+      release();
+      steal(o);
+    }
+    return *this;
+  }
+  ~ValueSet() { release(); }
 
   /// Adds `v`; returns true when the set changed.
   bool insert(const Value& v);
   /// Adds every value of `other`; returns true when the set changed.
   bool merge(const ValueSet& other);
 
-  const std::vector<Value>& values() const { return values_; }
-  bool empty() const { return values_.empty(); }
-  size_t size() const { return values_.size(); }
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
   bool imprecise() const { return imprecise_; }
-  auto begin() const { return values_.begin(); }
-  auto end() const { return values_.end(); }
+  const Value* begin() const { return data(); }
+  const Value* end() const { return data() + size_; }
 
  private:
-  std::vector<Value> values_;
+  const Value* data() const { return heap_ != nullptr ? heap_ : inline_; }
+  Value* data() { return heap_ != nullptr ? heap_ : inline_; }
+  void reserve(uint32_t n);
+  void assign(const ValueSet& o);
+  void steal(ValueSet& o) noexcept;
+  void release() noexcept;
+
+  Value inline_[kInline];
+  Value* heap_ = nullptr;
+  uint32_t size_ = 0;
+  uint32_t cap_ = kInline;
   bool imprecise_ = false;
 };
 

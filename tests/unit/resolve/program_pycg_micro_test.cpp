@@ -17,7 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // The floor: raise it when the resolver improves, never lower it to make a change pass.
-constexpr double kMinPrecision = 0.969;
+constexpr double kMinPrecision = 0.973;
 constexpr double kMinRecall = 0.980;
 
 fs::path snippets_dir() {

@@ -7,11 +7,50 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <type_traits>
 
 #include "program_test_support.hpp"
 
 namespace ca {
 namespace {
+
+/// Writes every row of `facts` as one text line, table by table in row order, so two builds
+/// can be diffed (CA_PROGRAM_SCALE_DUMP=path).
+void dump_rows(const ProgramFacts& facts, const std::string& path) {
+  std::ofstream out(path);
+  auto table = [&](const char* name, const auto& rows) {
+    for (const auto& row : rows) {
+      std::ostringstream line;
+      line << name;
+      row.columns([&](const char*, const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        line << '\t';
+        if constexpr (requires { v.has_value(); }) {
+          if (v.has_value()) {
+            line << *v;
+          } else {
+            line << "NULL";
+          }
+        } else {
+          line << v;
+        }
+        (void)sizeof(T);
+      });
+      out << line.str() << '\n';
+    }
+  };
+  table("externals", facts.externals);
+  table("imports", facts.imports);
+  table("refs", facts.refs);
+  table("inherits", facts.inherits);
+  table("mro", facts.mro);
+  table("overrides", facts.overrides);
+  table("calls", facts.calls);
+  table("diagnostics", facts.diagnostics);
+}
 
 TEST(ProgramScale, ResolvesRealCodeDeterministically) {
   const char* dir = std::getenv("CA_PROGRAM_SCALE_DIR");
@@ -32,6 +71,11 @@ TEST(ProgramScale, ResolvesRealCodeDeterministically) {
       first.diagnostics.size());
   for (const DiagnosticRow& d : first.diagnostics)
     std::printf("  %s: %s\n", d.code.c_str(), d.message.c_str());
+  if (const char* dump = std::getenv("CA_PROGRAM_SCALE_DUMP")) {
+    dump_rows(first, dump);
+    std::ofstream paths(std::string(dump) + ".files");
+    for (const auto& f : program.files) paths << f->file_id << '\t' << f->path << '\n';
+  }
   ASSERT_EQ(first.calls.size(), program.out.calls.size());
   for (size_t i = 0; i < first.calls.size(); ++i) {
     EXPECT_EQ(first.calls[i].call_id, program.out.calls[i].call_id);

@@ -1,0 +1,140 @@
+// The points-to engine's dependency-driven worklist and its data structures: values that
+// arrive after their readers ran (later files, later bases) re-queue those readers; name
+// loads read the binding sites the binder says may reach them; small value sets, the
+// slot map, and determinism across repeated runs.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "program_test_support.hpp"
+#include "resolve/program/slot_map.hpp"
+#include "resolve/program/values.hpp"
+
+namespace ca {
+namespace {
+
+bool calls(const test::Program& p, const std::string& caller, const std::string& callee) {
+  return test::PycgNamer(p).edges().count({caller, callee}) != 0;
+}
+
+TEST(ProgramWorklist, ValueBoundInALaterFileRequeuesItsReaders) {
+  // a.py runs before z.py (path order): its call is resolved only once z.py's function
+  // reaches the re-exported name, which re-queues the import and then the call.
+  const test::Program p = test::make_program({
+      {"a.py", "from m import g\ng()\n"},
+      {"m.py", "from z import f as g\n"},
+      {"z.py", "def f():\n    pass\n"},
+  });
+  EXPECT_TRUE(calls(p, "a", "z.f"));
+}
+
+TEST(ProgramWorklist, BaseClassFromALaterFileUpdatesTheMro) {
+  const test::Program p = test::make_program({
+      {"a.py",
+       "from z import Base\n"
+       "class Child(Base):\n    pass\n"
+       "Child().run()\n"},
+      {"z.py", "class Base:\n    def run(self):\n        pass\n"},
+  });
+  EXPECT_TRUE(calls(p, "a", "z.Base.run"));
+}
+
+TEST(ProgramWorklist, ReturnValueArrivingLaterReachesTheCaller) {
+  const test::Program p = test::make_program({
+      {"main.py",
+       "def make():\n    return helper\n"
+       "make()()\n"
+       "def helper():\n    pass\n"},
+  });
+  EXPECT_TRUE(calls(p, "main", "main.helper"));
+}
+
+TEST(ProgramWorklist, LoadsReadOnlyTheBindingSitesThatReachThem) {
+  const test::Program p = test::make_program({
+      {"main.py",
+       "def f1():\n    pass\n"
+       "def f2():\n    pass\n"
+       "a = f1\n"
+       "a = f2\n"
+       "a()\n"},
+  });
+  EXPECT_TRUE(calls(p, "main", "main.f2"));
+  EXPECT_FALSE(calls(p, "main", "main.f1"));
+}
+
+TEST(ProgramWorklist, AttributeStoresOnAModuleReachItsNameLoads) {
+  // `m.x = f` is not a binding site of m.x: loads of x in m still see it.
+  const test::Program p = test::make_program({
+      {"a.py", "import m\ndef f():\n    pass\nm.x = f\n"},
+      {"m.py", "x = None\ndef run():\n    x()\n"},
+  });
+  EXPECT_TRUE(calls(p, "m.run", "a.f"));
+}
+
+TEST(ProgramWorklist, AugmentedAssignmentKeepsEarlierValues) {
+  const test::Program p = test::make_program({
+      {"main.py",
+       "def f1():\n    pass\n"
+       "def f2():\n    pass\n"
+       "ls = [f1]\n"
+       "ls += [f2]\n"
+       "for g in ls:\n    g()\n"},
+  });
+  EXPECT_TRUE(calls(p, "main", "main.f1"));
+  EXPECT_TRUE(calls(p, "main", "main.f2"));
+}
+
+TEST(ProgramWorklist, RepeatedRunsGiveIdenticalRows) {
+  test::Program p = test::make_program({
+      {"a.py", "from b import C\nclass D(C):\n    def m(self):\n        self.n()\nD().m()\n"},
+      {"b.py", "class C:\n    def n(self):\n        return [len, print]\n"},
+  });
+  const ProgramFacts first = p.out;
+  p.resolve();
+  ASSERT_EQ(first.calls.size(), p.out.calls.size());
+  for (size_t i = 0; i < first.calls.size(); ++i) {
+    EXPECT_EQ(first.calls[i].call_id, p.out.calls[i].call_id);
+    EXPECT_EQ(first.calls[i].callee_id, p.out.calls[i].callee_id);
+  }
+  ASSERT_EQ(first.refs.size(), p.out.refs.size());
+}
+
+TEST(ProgramValueSet, StaysSortedInlineAndOnTheHeap) {
+  using program::Value;
+  using program::ValueSet;
+  using program::VKind;
+  ValueSet s;
+  for (uint64_t i = 10; i-- > 0;) EXPECT_TRUE(s.insert({VKind::Function, 0, i, 0}));
+  EXPECT_FALSE(s.insert({VKind::Function, 0, 3, 0}));
+  ASSERT_EQ(s.size(), 10U);
+  uint64_t expect = 0;
+  for (const Value& v : s) EXPECT_EQ(v.a, expect++);
+  ValueSet small;
+  small.insert({VKind::Class, 0, 1, 0});
+  ValueSet copy = small;
+  EXPECT_TRUE(copy.merge(s));
+  EXPECT_EQ(copy.size(), 11U);
+  EXPECT_FALSE(copy.merge(s));
+  ValueSet moved = std::move(copy);
+  EXPECT_EQ(moved.size(), 11U);
+  ValueSet big;
+  for (uint64_t i = 0; i < 100; ++i) big.insert({VKind::Function, 0, i, 0});
+  EXPECT_EQ(big.size(), ValueSet::kMaxValues);
+  EXPECT_TRUE(big.imprecise());
+}
+
+TEST(ProgramSlotMap, FindsWhatWasInsertedAcrossGrowth) {
+  program::SlotMap m;
+  bool inserted = false;
+  for (uint32_t i = 0; i < 5000; ++i) {
+    EXPECT_EQ(m.emplace({i * 7919ULL, i % 13}, i, inserted), i);
+    EXPECT_TRUE(inserted);
+  }
+  EXPECT_EQ(m.emplace({7919ULL, 1}, 99, inserted), 1U);
+  EXPECT_FALSE(inserted);
+  for (uint32_t i = 0; i < 5000; ++i) EXPECT_EQ(m.find({i * 7919ULL, i % 13}), i);
+  EXPECT_EQ(m.find({1, 1}), program::SlotMap::kNone);
+}
+
+}  // namespace
+}  // namespace ca
