@@ -207,9 +207,12 @@ std::vector<CheckViolation> check_graph(const std::filesystem::path& db_path,
   sql_check(con, out, "edge_sites_outside_file", "SELECT count(*) " + edge_spans,
             "SELECT e.kind, e.path, e.bstart, e.bend, f.size_bytes " + edge_spans);
   for (const std::string& table : tables_with_file_id(con)) {
-    // Diagnostics about directories and ignore files concern no source file.
-    std::string exempt = table == "diagnostics"
-                             ? " AND code NOT IN ('unreadable_directory', 'unreadable_gitignore')"
+    // Diagnostics about directories, ignore files and the whole program (file_id 0)
+    // concern no source file.
+    std::string exempt = table == "diagnostics" || table == "cpg_nodes"
+                             ? " AND t.file_id <> 0 AND t.path NOT IN (SELECT path FROM "
+                               "diagnostics WHERE code IN ('unreadable_directory', "
+                               "'unreadable_gitignore'))"
                              : "";
     std::string orphans = fmt::format(
         "FROM {} t WHERE t.file_id IS NOT NULL{} AND NOT EXISTS "

@@ -90,7 +90,8 @@ struct RepoPackageRow {
 };
 
 /// A problem with a file (table diagnostics). bstart/bend are NULL when it concerns the
-/// whole file.
+/// whole file; file_id 0 with an empty path when it concerns the whole program (e.g. the
+/// resolver's fixpoint bound).
 struct DiagnosticRow {
   FileId file_id = 0;
   std::string path;
