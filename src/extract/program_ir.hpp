@@ -45,7 +45,8 @@ enum class ExprKind : uint8_t {
   BoolOp,         ///< `x or y`, `x and y`: the value is one of the operands in items
   NamedExpr,      ///< `t := v`: a = target (a Name, store), b = value
   Operator,       ///< binary/unary/compare operators: operands in items, value unknown
-  Slice,          ///< bounds in items
+  Slice,          ///< `lower:upper:step`: a = lower, b = upper (kNoExpr when omitted); the
+                  ///< step, when written, is the single item
   Unknown,        ///< anything else; sub-expressions in items are still evaluated
 };
 

@@ -22,9 +22,44 @@ void IrBuilder::visit_expr(const Task& task, IrNode kind) {
     case IrNode::Subscript:
       subscript_expr(task);
       return;
-    case IrNode::Slice:
-      operands_expr(task, ExprKind::Slice);
+    case IrNode::Slice: {
+      // `lower:upper:step`, any part optional: the ':' tokens tell which part a child is.
+      ir::ExprId id = new_expr(ExprKind::Slice, task.node, task.scope, task.slot);
+      std::vector<std::pair<TSNode, uint32_t>> parts;  // (child, part index)
+      uint32_t part = 0;
+      ts_tree_cursor_reset(&cursor_, task.node);
+      if (ts_tree_cursor_goto_first_child(&cursor_)) {
+        do {
+          TSNode child = ts_tree_cursor_current_node(&cursor_);
+          if (!ts_node_is_named(child)) {
+            if (text_of(child) == ":") ++part;
+            continue;
+          }
+          if (ts_node_symbol(child) == t_.comment) continue;
+          parts.emplace_back(child, part);
+        } while (ts_tree_cursor_goto_next_sibling(&cursor_));
+      }
+      for (const auto& [child, at] : parts) {
+        const IrNode part_kind = t_.of(ts_node_symbol(child));
+        const bool expr = !ts_node_is_error(child) && part_kind != IrNode::Skip &&
+                          part_kind != IrNode::DottedName &&
+                          (part_kind == IrNode::Other || part_kind >= IrNode::Identifier);
+        if (!expr || at > 2) {
+          if (part_kind != IrNode::Skip && part_kind != IrNode::DottedName)
+            later(child, task.scope, Mode::Stmt);
+        } else if (at == 0) {
+          later(child, task.scope, Mode::Expr, Slot{SlotKind::ExprA, id});
+        } else if (at == 1) {
+          later(child, task.scope, Mode::Expr, Slot{SlotKind::ExprB, id});
+        } else {
+          const uint32_t item = reserve_items(1);
+          ir_->exprs[id].items_first = item;
+          ir_->exprs[id].items_count = 1;
+          later(child, task.scope, Mode::Expr, Slot{SlotKind::Item, item});
+        }
+      }
       return;
+    }
     case IrNode::String:
     case IrNode::ConcatString:
       string_expr(task, kind);

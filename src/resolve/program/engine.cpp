@@ -28,6 +28,8 @@ Engine::Engine(ProgramIndex& index) : ix_(index) {
   n_exit_ = n.intern("__exit__");
   n_getitem_ = n.intern("__getitem__");
   n_empty_ = n.intern("");
+  n_keys_ = n.intern("[keys]");
+  n_update_ = n.intern("update");
   t_str_ = n.intern("builtins.str");
   t_bytes_ = n.intern("builtins.bytes");
   t_int_ = n.intern("builtins.int");
@@ -244,6 +246,7 @@ void Engine::bases_changed(NodeId cls) {
   }
   for (NodeId c : affected) {
     mro_cache_.erase(c);
+    mro_conflicts_.erase(c);  // judged again when the MRO is recomputed
     flat_bases_.erase(c);
     if (auto paths = attr_paths_of_class_.find(c); paths != attr_paths_of_class_.end()) {
       for (uint32_t p : paths->second) attr_paths_[p].valid = false;
@@ -407,6 +410,7 @@ void Engine::run_stmt(uint32_t file, const ir::Stmt& s) {
           const ExprCache& c = cache_[file];
           for (uint32_t i = 0; i < c.slots_count[s.target]; ++i)
             v.merge(read(cached_slots_[c.slots_first[s.target] + i]));
+          v = widen_all_ints(v);  // `i += 1` does not keep i's constant
         }
         assign(file, s.target, v);
       }

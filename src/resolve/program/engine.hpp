@@ -29,7 +29,7 @@ namespace ca::program {
 uint64_t owner_key(uint64_t id, uint64_t category);
 inline constexpr uint64_t kInstanceSlots = 1, kElementSlots = 2, kReturnSlots = 3, kYieldSlots = 4,
                           kVarArgSlots = 5, kKwArgSlots = 6, kBasesSlots = 7, kSiteSlots = 8,
-                          kOuterSlots = 9;
+                          kOuterSlots = 9, kStoreSlots = 10;
 
 /// One resolved call (explicit CALL or implicit: decorator application, __init__, ...).
 struct CallEdge {
@@ -164,10 +164,57 @@ class Engine {
   ValueSet eval_name(uint32_t file, const ir::Expr& x);
   ValueSet eval_display(uint32_t file, ir::ExprId e, const ir::Expr& x);
   ValueSet eval_subscript(uint32_t file, const ir::Expr& x);
+  /// `o[slice]` for a list or tuple `o`: a new container at subscript `e`.
+  ValueSet slice_of(uint32_t file, ir::ExprId e, const ir::Expr& slice, const Value& o);
+  /// The value of `e` when it is exactly one IntConst (`absent` when e is kNoExpr).
+  std::optional<int64_t> single_int(uint32_t file, ir::ExprId e, int64_t absent);
+  /// Element key of int index `v` ("[i:v]").
+  uint32_t int_key(int64_t v);
+  /// Element keys of an index holding only IntConst values, or nullopt (unknown index).
+  std::optional<std::vector<uint32_t>> int_keys(const ValueSet& index);
   void assign(uint32_t file, ir::ExprId target, const ValueSet& values);
   ValueSet iterate(const ValueSet& values, const Site& site);
   /// Elements of a container; `key` is an interned "[s:..]"/"[i:..]" name or UINT32_MAX.
   ValueSet element(const Value& container, uint32_t key);
+
+  // Strong updates (engine_strong.cpp) --------------------------------------------------
+  /// What subscript load `e` (a constant key) reads of container `o` when a store to the
+  /// same key dominates it with nothing in between that could change it; nullptr when the
+  /// union of every store applies.
+  const ValueSet* strong_read(uint32_t file, ir::ExprId e, const Value& o);
+  /// A store of a constant key into a container reached by a name and constant keys.
+  struct StoreSite {
+    NodeId scope = 0;
+    NodeId root_ref = 0;      ///< REFERENCE id of the container path's root name
+    NodeId root_binding = 0;  ///< the single binding that name reads
+    uint32_t root_name = 0;
+    std::vector<uint32_t> path;  ///< keys from the root to the container
+    uint32_t key = 0;
+    uint32_t slot = 0;  ///< the slot holding the stored values
+    bool dict_only = false;
+    int64_t bstart = 0;  ///< the storing statement
+    int64_t bend = 0;
+  };
+  struct StrongIndex {
+    bool built = false;
+    std::vector<StoreSite> stores;
+    std::unordered_map<NodeId, uint32_t> block_of;  ///< name REFERENCE -> flow block
+    std::vector<uint32_t> store_of_read;            ///< per expr: stores index + 1, 0: none
+    std::vector<uint8_t> done;                      ///< per expr: store_of_read computed
+  };
+  void build_strong_index(uint32_t file);
+  /// The root name expression and keys of `name[k1][k2]...`, or kNoExpr.
+  ir::ExprId container_path(uint32_t file, ir::ExprId e, std::vector<uint32_t>& path) const;
+  /// The single binding a name load reads, or 0.
+  NodeId single_binding(NodeId ref) const;
+  /// The store that strongly updates load `e`, or nullptr.
+  const StoreSite* strong_store(uint32_t file, ir::ExprId e);
+  bool dominates(uint32_t file, const StoreSite& store, NodeId read_ref, NodeId scope) const;
+  bool quiet_between(uint32_t file, const StoreSite& store, int64_t read_start) const;
+  /// Adds `values` to element `key` of dict-like `owner`, recording the key (update copies
+  /// the keys of its argument).
+  void add_keyed(uint64_t owner, uint32_t key, const ValueSet& values);
+  std::vector<StrongIndex> strong_;
 
   // Calls (engine_calls.cpp) ------------------------------------------------------------
   ValueSet eval_call(uint32_t file, ir::ExprId e, const ir::Expr& x);
@@ -273,6 +320,7 @@ class Engine {
   std::unordered_map<NodeId, std::vector<Value>> mro_cache_;
   std::unordered_map<NodeId, std::vector<Value>> flat_bases_;
   std::unordered_set<NodeId> mro_conflicts_;
+  std::unordered_set<NodeId> ambiguous_hierarchy_;  ///< a base position has several classes
   /// Attribute store sites (REFERENCE ids) per instance-attribute slot.
   std::unordered_map<uint32_t, std::vector<NodeId>> store_sites_;
   std::vector<CallEdge> edges_;
@@ -290,7 +338,8 @@ class Engine {
 
   // Interned names used by the rules.
   uint32_t n_all_ = 0, n_return_ = 0, n_yield_ = 0, n_init_ = 0, n_new_ = 0, n_call_ = 0,
-           n_iter_ = 0, n_next_ = 0, n_enter_ = 0, n_exit_ = 0, n_getitem_ = 0, n_empty_ = 0;
+           n_iter_ = 0, n_next_ = 0, n_enter_ = 0, n_exit_ = 0, n_getitem_ = 0, n_empty_ = 0,
+           n_keys_ = 0, n_update_ = 0;
 };
 
 }  // namespace ca::program

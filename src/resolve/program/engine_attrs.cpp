@@ -85,10 +85,12 @@ const std::vector<Value>& Engine::mro(NodeId cls) {
   auto it = mro_cache_.find(cls);
   if (it != mro_cache_.end()) return it->second;
   const Value self{VKind::Class, 0, cls, 0};
-  // A class already being linearized further up is a cycle in the bases: cut it here.
+  // A class already being linearized further up is a cycle in the bases: cut it here. Python
+  // cannot build a cyclic hierarchy, so a cycle only says that a base position holds several
+  // candidate classes: the hierarchy is ambiguous, not inconsistent.
   if (std::find(mro_active_.begin(), mro_active_.end(), cls) != mro_active_.end() ||
       mro_active_.size() > 200) {
-    mro_conflicts_.insert(cls);
+    ambiguous_hierarchy_.insert(cls);
     static const std::vector<Value> kNone;
     return kNone;
   }
@@ -105,11 +107,17 @@ const std::vector<Value>& Engine::mro(NodeId cls) {
     }
   }
   mro_active_.pop_back();
+  // Several candidate classes for one base position (here or anywhere above) make the
+  // hierarchy ambiguous rather than inconsistent: only unambiguous ones are reported.
+  const auto& pairs = bases_of(cls);
+  bool ambiguous = false;
+  for (size_t i = 1; i < pairs.size(); ++i) ambiguous |= pairs[i].first == pairs[i - 1].first;
+  for (const Value& b : bases)
+    ambiguous |= b.kind == VKind::Class && ambiguous_hierarchy_.count(b.a) != 0;
+  if (ambiguous) ambiguous_hierarchy_.insert(cls);
   auto order = c3_merge(self, base_mros, bases);
   if (!order) {
-    // Several candidate classes for one base position make the hierarchy ambiguous rather
-    // than inconsistent: only a class with one value per base is reported.
-    if (bases.size() == bases_of(cls).size()) mro_conflicts_.insert(cls);
+    if (!ambiguous) mro_conflicts_.insert(cls);
     order = depth_first_order(self, base_mros);
   }
   for (const Value& k : *order) {
@@ -292,8 +300,10 @@ ValueSet Engine::load_attr(const ValueSet& objects, uint32_t name, const Site& s
         break;
       }
       case VKind::External:
-      case VKind::ExtInstance: {
-        const Value e = external_attr(static_cast<uint32_t>(o.a), name);
+      case VKind::ExtInstance:
+      case VKind::IntConst: {
+        const uint32_t base = o.kind == VKind::IntConst ? t_int_ : static_cast<uint32_t>(o.a);
+        const Value e = external_attr(base, name);
         out.insert(e);
         note_attr_external(ref_id, site.file, static_cast<uint32_t>(e.a));
         break;

@@ -172,7 +172,7 @@ ValueSet Engine::call_function(NodeId fn, std::optional<Value> self, const Args&
     if (!matched && var_kw != nullptr) {
       const uint64_t owner = owner_key(kwargs_site, kElementSlots);
       add(owner, n_all_, values);
-      add(owner, ix_.names.intern("[s:" + str(name) + "]"), values);
+      add_keyed(owner, ix_.names.intern("[s:" + str(name) + "]"), values);
     }
   }
   if (!args.star.empty() || !args.dstar.empty()) {
@@ -340,9 +340,11 @@ ValueSet Engine::call_builtin(const Value& callee, const Args& args, const Site&
   }
   if (name == "str" || name == "int" || name == "float" || name == "bytes" || name == "bool" ||
       name == "repr" || name == "format" || name == "chr" || name == "hex" || name == "oct" ||
-      name == "bin" || name == "complex") {
+      name == "bin" || name == "complex" || name == "len" || name == "hash" || name == "ord" ||
+      name == "id") {
     uint32_t type = t_str_;
-    if (name == "int") type = t_int_;
+    if (name == "int" || name == "len" || name == "hash" || name == "ord" || name == "id")
+      type = t_int_;
     if (name == "float") type = t_float_;
     if (name == "bytes") type = t_bytes_;
     if (name == "bool") type = t_bool_;
@@ -365,13 +367,20 @@ ValueSet Engine::call_container_method(const Value& m, const Args& args) {
   } else if (name == "extend" || name == "update") {
     for (const ValueSet& a : args.positional) {
       for (const Value& c : a) {
-        if (c.kind == VKind::Container)
-          add(owner, n_all_, get(owner_key(c.a, kElementSlots), n_all_));
+        if (c.kind != VKind::Container) continue;
+        const uint64_t from = owner_key(c.a, kElementSlots);
+        add(owner, n_all_, get(from, n_all_));
+        // dict.update replaces the keys it copies: keep them per key.
+        const ValueSet keys = get(from, n_keys_);
+        for (const Value& k : keys) {
+          const auto key = static_cast<uint32_t>(k.a);
+          add_keyed(owner, key, get(from, key));
+        }
       }
     }
     for (const auto& [k, v] : args.keywords) {
       add(owner, n_all_, v);
-      add(owner, ix_.names.intern("[s:" + str(k) + "]"), v);
+      add_keyed(owner, ix_.names.intern("[s:" + str(k) + "]"), v);
     }
   } else if (name == "setdefault") {
     if (args.positional.size() >= 2) add(owner, n_all_, args.positional[1]);

@@ -1,6 +1,8 @@
 // Expression rules of the points-to engine: names, attributes, subscripts, literals and
 // displays, lambdas, comprehensions, yields; assignment to targets (names, attributes,
 // subscripts, unpacking) and iteration.
+#include <charconv>
+#include <optional>
 #include <string>
 
 #include "resolve/program/engine.hpp"
@@ -23,6 +25,24 @@ struct DepthGuard {
 
 uint64_t site_key(uint32_t file, ir::ExprId e) {
   return (static_cast<uint64_t>(file) << 32) | e;
+}
+
+/// Whether a set holds an int (IntConst values sort last).
+bool has_int(const ValueSet& s) {
+  return !s.empty() && (s.end() - 1)->kind == VKind::IntConst;
+}
+
+/// Largest magnitude of an int constant tracked as an IntConst value.
+constexpr int64_t kMaxIntConst = 1 << 20;
+
+/// The value of a small decimal int constant expression.
+std::optional<int64_t> int_value(const ir::Expr& x) {
+  if (x.kind != ir::ExprKind::Constant || x.const_kind != ir::ConstKind::Int) return std::nullopt;
+  int64_t v = 0;
+  const char* end = x.text.data() + x.text.size();
+  auto [p, ec] = std::from_chars(x.text.data(), end, v);
+  if (ec != std::errc{} || p != end || v > kMaxIntConst || v < -kMaxIntConst) return std::nullopt;
+  return v;
 }
 
 }  // namespace
@@ -82,7 +102,11 @@ ValueSet Engine::eval(uint32_t file, ir::ExprId e) {
         default:
           break;
       }
-      if (type != UINT32_MAX) out.insert({VKind::ExtInstance, 0, type, 0});
+      if (const auto v = int_value(x); v) {
+        out.insert({VKind::IntConst, 0, static_cast<uint64_t>(*v), 0});
+      } else if (type != UINT32_MAX) {
+        out.insert({VKind::ExtInstance, 0, type, 0});
+      }
       return out;
     }
     case ExprKind::FString: {
@@ -154,7 +178,18 @@ ValueSet Engine::eval(uint32_t file, ir::ExprId e) {
       assign(file, x.a, v);
       return v;
     }
-    case ExprKind::Operator:
+    case ExprKind::Operator: {
+      // Arithmetic on an int gives some int (`i + 1` is not the constant i held); other
+      // operator results stay unknown.
+      bool ints = false;
+      for (uint32_t i = 0; i < x.items_count; ++i)
+        ints |= has_int(eval(file, ir.items[x.items_first + i]));
+      eval(file, x.a);
+      eval(file, x.b);
+      ValueSet out;
+      if (ints) out.insert(kAnyInt);
+      return out;
+    }
     case ExprKind::Slice:
     case ExprKind::Unknown:
       eval(file, x.a);
@@ -213,7 +248,7 @@ ValueSet Engine::eval_display(uint32_t file, ir::ExprId e, const ir::Expr& x) {
       }
       eval(file, k);
       add(owner, n_all_, vals);
-      if (const uint32_t ck = const_key(file, k); ck != UINT32_MAX) add(owner, ck, vals);
+      if (const uint32_t ck = const_key(file, k); ck != UINT32_MAX) add_keyed(owner, ck, vals);
     }
   } else {
     bool known_position = true;
@@ -248,17 +283,80 @@ ValueSet Engine::element(const Value& container, uint32_t key) {
   return read(owner, n_all_);
 }
 
+uint32_t Engine::int_key(int64_t v) {
+  if (v >= 0 && v < 64) return position_name(static_cast<size_t>(v));
+  return ix_.names.intern("[i:" + std::to_string(v) + "]");
+}
+
+// An index is known when every value it may hold is an IntConst. Like every rule of the
+// engine, this trusts that the value set is complete: a source the analysis knows nothing
+// about (an operator's result, an unresolved call) contributes no value rather than an
+// unknown one, so such an index may look known.
+std::optional<std::vector<uint32_t>> Engine::int_keys(const ValueSet& index) {
+  if (index.empty() || index.imprecise()) return std::nullopt;
+  std::vector<uint32_t> keys;
+  for (const Value& v : index) {
+    if (v.kind != VKind::IntConst || v.sub != 0) return std::nullopt;
+    keys.push_back(int_key(static_cast<int64_t>(v.a)));
+  }
+  return keys;
+}
+
+std::optional<int64_t> Engine::single_int(uint32_t file, ir::ExprId e, int64_t absent) {
+  if (e == ir::kNoExpr) return absent;
+  const ValueSet v = eval(file, e);
+  if (v.size() != 1 || v.imprecise() || v.begin()->kind != VKind::IntConst || v.begin()->sub != 0)
+    return std::nullopt;
+  return static_cast<int64_t>(v.begin()->a);
+}
+
+ValueSet Engine::slice_of(uint32_t file, ir::ExprId e, const ir::Expr& slice, const Value& o) {
+  // A slice copies the elements: a new container at the subscript, holding every element
+  // of `o` and, when the bounds and step are known non-negative constants, the elements
+  // at their shifted positions (a missing upper bound: as far as positions are known).
+  const ir::FileIr& ir = ix_.files[file].facts->ir;
+  const uint64_t key = site_key(file, e);
+  const uint64_t owner = owner_key(key, kElementSlots);
+  const uint64_t from = owner_key(o.a, kElementSlots);
+  add(owner, n_all_, read(from, n_all_));
+  const auto lower = single_int(file, slice.a, 0);
+  const auto upper = single_int(file, slice.b, kMaxIntConst);
+  const auto step =
+      single_int(file, slice.items_count == 1 ? ir.items[slice.items_first] : ir::kNoExpr, 1);
+  if (lower && upper && step && *lower >= 0 && *upper >= 0 && *step > 0) {
+    constexpr int64_t kMaxPositions = 64;
+    for (int64_t j = 0, i = *lower; i < *upper && j < kMaxPositions; ++j, i += *step) {
+      const ValueSet& elem = read(from, int_key(i));
+      if (elem.empty()) break;
+      add(owner, int_key(j), elem);
+    }
+  }
+  ValueSet out;
+  out.insert({VKind::Container, o.sub, key, 0});
+  return out;
+}
+
 ValueSet Engine::eval_subscript(uint32_t file, const ir::Expr& x) {
   const ir::FileIr& ir = ix_.files[file].facts->ir;
+  const auto e = static_cast<ir::ExprId>(&x - ir.exprs.data());
   const ValueSet objs = eval(file, x.a);
   const ValueSet index = eval(file, x.b);
   const bool is_slice = x.b != ir::kNoExpr && ir.exprs[x.b].kind == ir::ExprKind::Slice;
   const auto key = const_key(file, x.b);
+  // A non-literal index known to hold only small int constants selects those elements.
+  const auto keys = key == UINT32_MAX && !is_slice ? int_keys(index) : std::nullopt;
   ValueSet out;
   for (const Value& o : objs) {
     if (o.kind == VKind::Container) {
-      if (is_slice) {
+      const auto kind = static_cast<ContKind>(o.sub);
+      if (is_slice && (kind == ContKind::List || kind == ContKind::Tuple)) {
+        out.merge(slice_of(file, e, ir.exprs[x.b], o));
+      } else if (is_slice) {
         out.insert(o);
+      } else if (const ValueSet* strong = strong_read(file, e, o); strong != nullptr) {
+        out.merge(*strong);
+      } else if (keys) {
+        for (uint32_t k : *keys) out.merge(element(o, k));
       } else {
         out.merge(element(o, key));
       }
@@ -298,14 +396,21 @@ void Engine::assign(uint32_t file, ir::ExprId target, const ValueSet& values) {
     }
     case ir::ExprKind::Subscript: {
       const ValueSet objs = eval(file, x.a);
-      eval(file, x.b);
+      const ValueSet index = eval(file, x.b);
       const uint32_t key = const_key(file, x.b);
+      const auto keys = key == UINT32_MAX ? int_keys(index) : std::nullopt;
       for (const Value& o : objs) {
         if (o.kind != VKind::Container) continue;
         const uint64_t owner = owner_key(o.a, kElementSlots);
         add(owner, n_all_, values);
-        if (key != UINT32_MAX) add(owner, key, values);
+        const bool dict = static_cast<ContKind>(o.sub) == ContKind::Dict;
+        if (key != UINT32_MAX) dict ? add_keyed(owner, key, values) : add(owner, key, values);
+        if (keys) {
+          for (uint32_t k : *keys) dict ? add_keyed(owner, k, values) : add(owner, k, values);
+        }
       }
+      // What this store writes, for the reads it strongly updates (engine_strong.cpp).
+      if (key != UINT32_MAX) add(owner_key(site_key(file, target), kStoreSlots), n_all_, values);
       return;
     }
     case ir::ExprKind::Tuple:

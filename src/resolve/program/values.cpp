@@ -49,7 +49,42 @@ void ValueSet::release() noexcept {
   size_ = 0;
 }
 
+ValueSet widen_all_ints(const ValueSet& values) {
+  if (values.empty() || (values.end() - 1)->kind != VKind::IntConst) return values;
+  ValueSet out;
+  for (const Value& v : values) out.insert(v.kind == VKind::IntConst ? kAnyInt : v);
+  return out;
+}
+
+Value* ValueSet::widen_range(Value* first, Value* last) {
+  Value* ints = std::lower_bound(first, last, Value{VKind::IntConst, 0, 0, 0});
+  Value* any = std::lower_bound(ints, last, kAnyInt);
+  const bool has_any = any != last && *any == kAnyInt;
+  if (!has_any && static_cast<size_t>(any - ints) <= kMaxInts) return last;
+  *ints = kAnyInt;  // kAnyInt is the largest IntConst: nothing follows it
+  return ints + 1;
+}
+
+bool ValueSet::widen_ints(const Value& v) {
+  // IntConst values sort last and contiguously: [first exact int, kAnyInt).
+  Value* d = data();
+  Value* first = std::lower_bound(d, d + size_, Value{VKind::IntConst, 0, 0, 0});
+  Value* any = std::lower_bound(first, d + size_, kAnyInt);
+  const bool has_any = any != d + size_ && *any == kAnyInt;
+  if (has_any) return false;
+  if (v.sub == 0 && static_cast<size_t>(any - first) < kMaxInts) return insert_sorted(v);
+  // Too many distinct ints (or an unknown int): all of them become "some int".
+  std::copy(any, d + size_, first);
+  size_ -= static_cast<uint32_t>(any - first);
+  return insert_sorted(kAnyInt) || true;
+}
+
 bool ValueSet::insert(const Value& v) {
+  if (v.kind == VKind::IntConst) return widen_ints(v);
+  return insert_sorted(v);
+}
+
+bool ValueSet::insert_sorted(const Value& v) {
   const Value* it = std::lower_bound(begin(), end(), v);
   if (it != end() && *it == v) return false;
   if (size_ >= kMaxValues) {
@@ -80,6 +115,7 @@ bool ValueSet::merge(const ValueSet& other) {
   } buffer;
   Value* merged = buffer.v;
   Value* last = std::set_union(begin(), end(), other.begin(), other.end(), merged);
+  if (last != merged && (last - 1)->kind == VKind::IntConst) last = widen_range(merged, last);
   const auto n = static_cast<uint32_t>(last - merged);
   if (n == size_) return false;
   if (n > kMaxValues) {

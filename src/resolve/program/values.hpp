@@ -25,6 +25,10 @@ enum class VKind : uint8_t {
                   ///< sub = kind of self (Instance/Class)
   BuiltinMethod,  ///< method of a container; a = site key; b = interned method qualname;
                   ///< sub = ContKind
+  IntConst,       ///< an instance of builtins.int: sub = 0: the small constant a (int64
+                  ///< bits), which lets a known index select one element of a container;
+                  ///< sub = 1: some int (a set widens to it past ValueSet::kMaxInts ints).
+                  ///< Must stay the last kind (ValueSet relies on ints sorting last).
 };
 
 /// Kind of a container allocation site.
@@ -40,6 +44,13 @@ struct Value {
   bool operator==(const Value&) const = default;
 };
 
+/// "Some int": the IntConst that stands for any int value.
+inline constexpr Value kAnyInt{VKind::IntConst, 1, 0, 0};
+
+/// A copy of `values` whose int constants are widened to kAnyInt (`x op= v` on an int).
+class ValueSet;
+ValueSet widen_all_ints(const ValueSet& values);
+
 /// Set of values, sorted. Capped at kMaxValues: past the cap new values are dropped and the
 /// set is marked imprecise (the analysis then under-approximates that slot; a cap keeps
 /// one megamorphic slot from making every round quadratic). Up to kInline values live in
@@ -48,6 +59,8 @@ class ValueSet {
  public:
   static constexpr size_t kMaxValues = 64;
   static constexpr uint32_t kInline = 2;
+  /// Distinct int constants a set holds before they widen to "some int".
+  static constexpr size_t kMaxInts = 4;
 
   ValueSet() = default;
   ValueSet(const ValueSet& o) { assign(o); }
@@ -80,6 +93,11 @@ class ValueSet {
   const Value* data() const { return heap_ != nullptr ? heap_ : inline_; }
   Value* data() { return heap_ != nullptr ? heap_ : inline_; }
   void reserve(uint32_t n);
+  bool insert_sorted(const Value& v);
+  /// Inserts IntConst `v`, widening the set's ints past kMaxInts.
+  bool widen_ints(const Value& v);
+  /// Widens the ints of the sorted range [first, last) like widen_ints; returns its end.
+  static Value* widen_range(Value* first, Value* last);
   void assign(const ValueSet& o);
   void steal(ValueSet& o) noexcept;
   void release() noexcept;

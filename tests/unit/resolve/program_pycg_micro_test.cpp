@@ -17,8 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // The floor: raise it when the resolver improves, never lower it to make a change pass.
-constexpr double kMinPrecision = 0.973;
-constexpr double kMinRecall = 0.980;
+constexpr double kMinPrecision = 0.996;
+constexpr double kMinRecall = 0.988;
 
 fs::path snippets_dir() {
   return fs::path(CA_TESTS_DIR) / ".." / ".." / "shared" / "bench" / "pycg-micro" / "snippets";
