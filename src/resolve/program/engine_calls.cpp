@@ -116,10 +116,14 @@ ValueSet Engine::call_function(NodeId fn, std::optional<Value> self, const Args&
   if (it == ix_.functions.end()) return {};
   const FunctionInfo& info = it->second;
   const auto& params = info.params;
+  const size_t through_index = info.passthrough >= 0 ? static_cast<size_t>(info.passthrough)
+                                                     : params.size();
+  ValueSet through;  // what this call passes to the parameter a passthrough function returns
   size_t next = 0;
   if (self && !info.is_static && !params.empty() &&
       (params[0].kind == ParamKind::Positional || params[0].kind == ParamKind::PositionalOnly)) {
     bind(fn, params[0], *self);
+    if (through_index == 0) through.insert(*self);
     next = 1;
   }
   const size_t first_free = next;
@@ -151,6 +155,7 @@ ValueSet Engine::call_function(NodeId fn, std::optional<Value> self, const Args&
     }
     if (next < params.size()) {
       bind(fn, params[next], a);
+      if (next == through_index) through.merge(a);
       ++next;
     } else if (var_pos != nullptr) {
       const uint64_t owner = owner_key(varargs_site, kElementSlots);
@@ -165,6 +170,7 @@ ValueSet Engine::call_function(NodeId fn, std::optional<Value> self, const Args&
       if (p.name == name && p.kind != ParamKind::PositionalOnly &&
           p.kind != ParamKind::VarPositional && p.kind != ParamKind::VarKeyword) {
         bind(fn, p, values);
+        if (&p - params.data() == static_cast<std::ptrdiff_t>(through_index)) through.merge(values);
         matched = true;
         break;
       }
@@ -189,6 +195,8 @@ ValueSet Engine::call_function(NodeId fn, std::optional<Value> self, const Args&
   ValueSet out;
   if (info.has_yield) {
     out.insert({VKind::Generator, 0, fn, 0});
+  } else if (info.passthrough >= 0 && !through.empty()) {
+    out = through;  // the function returns this call's argument unchanged
   } else {
     out = read(owner_key(fn, kReturnSlots), n_return_);
   }

@@ -153,6 +153,44 @@ ProgramIndex::ProgramIndex(const std::vector<ProgramFile>& input,
     modules.push_back({p->node_id, -1, p->qualname});
   }
   for (uint32_t i = 0; i < modules.size(); ++i) module_by_id[modules[i].id] = i;
+  find_passthrough_functions();
+}
+
+void ProgramIndex::find_passthrough_functions() {
+  // Per function: the parameter its returns give back, -2 once a return breaks the pattern.
+  std::unordered_map<NodeId, int32_t> verdict;
+  for (const FileEntry& fe : files) {
+    const ir::FileIr& ir = fe.facts->ir;
+    for (const ir::Stmt& s : ir.stmts) {
+      if (s.kind != ir::StmtKind::Return) continue;
+      auto fn = functions.find(s.scope);
+      if (fn == functions.end()) continue;
+      int32_t& v = verdict.try_emplace(s.scope, -1).first->second;
+      if (v == -2) continue;
+      int32_t param = -2;
+      if (s.value != ir::kNoExpr && ir.exprs[s.value].kind == ir::ExprKind::Name) {
+        auto ref = refs.find(ir.exprs[s.value].node_id);
+        if (ref != refs.end() && !ref->second.unresolved && !ref->second.bindings.empty()) {
+          const auto& ps = fn->second.params;
+          for (size_t i = 0; i < ps.size(); ++i) {
+            const bool only_this =
+                std::all_of(ref->second.bindings.begin(), ref->second.bindings.end(),
+                            [&](NodeId b) { return b == ps[i].id; });
+            if (only_this && (ps[i].kind == ParamKind::Positional ||
+                              ps[i].kind == ParamKind::PositionalOnly ||
+                              ps[i].kind == ParamKind::KeywordOnly)) {
+              param = static_cast<int32_t>(i);
+            }
+          }
+        }
+      }
+      v = (v == -1 || v == param) ? param : -2;
+    }
+  }
+  for (const auto& [fn, v] : verdict) {
+    FunctionInfo& info = functions[fn];
+    if (v >= 0 && !info.has_yield) info.passthrough = v;
+  }
 }
 
 const ModuleInfo* ProgramIndex::find_module(std::string_view dotted) const {

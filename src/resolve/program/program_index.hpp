@@ -50,6 +50,11 @@ struct FunctionInfo {
   bool is_classmethod = false;
   bool is_property = false;
   bool has_yield = false;
+  /// Index into params of the parameter that every `return` of the function returns
+  /// unchanged (identity-like functions and decorators such as `def reg(f): ...; return f`),
+  /// or -1. A call to such a function returns what that call passes, not the union over all
+  /// calls.
+  int32_t passthrough = -1;
   const DefRow* def = nullptr;
 };
 
@@ -96,6 +101,9 @@ class ProgramIndex {
   std::unordered_map<NodeId, const ImportRow*> imports;
   std::unordered_map<NodeId, uint32_t> import_file;
   std::unordered_map<NodeId, const DefRow*> defs;
+
+  /// Sets FunctionInfo::passthrough from the functions' return statements.
+  void find_passthrough_functions();
 
   /// The module or namespace package named `dotted`, or nullptr.
   const ModuleInfo* find_module(std::string_view dotted) const;
