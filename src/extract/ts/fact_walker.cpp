@@ -350,34 +350,19 @@ void FactWalker::later_children(TSNode node, uint32_t scope, Mode mode, Bind bin
 }
 
 void FactWalker::collect(TSNode node, std::vector<Child>& out) {
-  out.clear();
-  ts_tree_cursor_reset(&cursor_, node);
-  if (!ts_tree_cursor_goto_first_child(&cursor_)) return;
-  do {
-    out.push_back(
-        Child{ts_tree_cursor_current_node(&cursor_), ts_tree_cursor_current_field_id(&cursor_)});
-  } while (ts_tree_cursor_goto_next_sibling(&cursor_));
+  node_children(cursor_, node, out, false, sym_.comment);
 }
 
 TSNode FactWalker::first_named_child(TSNode node) {
-  ts_tree_cursor_reset(&cursor_, node);
-  if (!ts_tree_cursor_goto_first_child(&cursor_)) return TSNode{};
-  do {
-    TSNode child = ts_tree_cursor_current_node(&cursor_);
-    if (ts_node_is_named(child) && ts_node_symbol(child) != sym_.comment) return child;
-  } while (ts_tree_cursor_goto_next_sibling(&cursor_));
-  return TSNode{};
+  return ts::first_named_child(cursor_, node, sym_.comment);
 }
 
 bool FactWalker::usable(TSNode node) const {
-  return !ts_node_is_null(node) && !ts_node_is_missing(node) &&
-         ts_node_end_byte(node) > ts_node_start_byte(node);
+  return usable_node(node);
 }
 
 std::string_view FactWalker::text_of(TSNode node) const {
-  uint32_t start = std::min<uint32_t>(ts_node_start_byte(node), src_.size());
-  uint32_t end = std::min<uint32_t>(ts_node_end_byte(node), src_.size());
-  return src_.substr(start, end > start ? end - start : 0);
+  return node_text(src_, node);
 }
 
 Span FactWalker::span_of(TSNode node) const {
@@ -402,12 +387,12 @@ void FactWalker::report_python2_statement(TSNode statement) {
   ++python2_statements_;
   Span span = span_of(statement);
   bool is_print = ts_node_symbol(statement) == sym_.print_statement;
-  facts_->diagnostics.push_back(make_ts_diagnostic(
-      *context_, "syntax_error",
-      std::string("syntax error: Python 2 ") + (is_print ? "print" : "exec") +
-          " statement (line " + std::to_string(span.start_line) + "); Python 3 needs " +
-          (is_print ? "print(...)" : "exec(...)"),
-      &span));
+  facts_->diagnostics.push_back(
+      make_ts_diagnostic(*context_, "syntax_error",
+                         std::string("syntax error: Python 2 ") + (is_print ? "print" : "exec") +
+                             " statement (line " + std::to_string(span.start_line) +
+                             "); Python 3 needs " + (is_print ? "print(...)" : "exec(...)"),
+                         &span));
 }
 
 }  // namespace ca::ts

@@ -17,6 +17,7 @@
 #include "extract/ts/node_class.hpp"
 #include "extract/ts/python_extractor.hpp"
 #include "extract/ts/scope_table.hpp"
+#include "extract/ts/tree_reader.hpp"
 #include "extract/ts/ts_symbols.hpp"
 
 namespace ca::ts {
@@ -79,10 +80,7 @@ class FactWalker {
     uint32_t block = 0;     ///< FileFacts::flow_blocks index
     uint32_t bind_end = 0;  ///< Target/Pattern: utf8 offset where the binding takes effect
   };
-  struct Child {
-    TSNode node;
-    TSFieldId field;
-  };
+  using Child = NodeChild;
 
   static std::string_view bind_name(Bind bind);
 

@@ -90,35 +90,19 @@ void IrBuilder::later(TSNode node, NodeId scope, Mode mode, Slot slot, bool flag
 }
 
 void IrBuilder::collect(TSNode node, std::vector<Child>& out) {
-  out.clear();
-  ts_tree_cursor_reset(&cursor_, node);
-  if (!ts_tree_cursor_goto_first_child(&cursor_)) return;
-  do {
-    TSNode child = ts_tree_cursor_current_node(&cursor_);
-    if (!ts_node_is_named(child) || ts_node_symbol(child) == t_.comment) continue;
-    out.push_back(Child{child, ts_tree_cursor_current_field_id(&cursor_)});
-  } while (ts_tree_cursor_goto_next_sibling(&cursor_));
+  node_children(cursor_, node, out, true, t_.comment);
 }
 
 TSNode IrBuilder::first_named(TSNode node) {
-  ts_tree_cursor_reset(&cursor_, node);
-  if (!ts_tree_cursor_goto_first_child(&cursor_)) return TSNode{};
-  do {
-    TSNode child = ts_tree_cursor_current_node(&cursor_);
-    if (ts_node_is_named(child) && ts_node_symbol(child) != t_.comment) return child;
-  } while (ts_tree_cursor_goto_next_sibling(&cursor_));
-  return TSNode{};
+  return ts::first_named_child(cursor_, node, t_.comment);
 }
 
 bool IrBuilder::usable(TSNode node) const {
-  return !ts_node_is_null(node) && !ts_node_is_missing(node) &&
-         ts_node_end_byte(node) > ts_node_start_byte(node);
+  return usable_node(node);
 }
 
 std::string_view IrBuilder::text_of(TSNode node) const {
-  uint32_t start = std::min<uint32_t>(ts_node_start_byte(node), src_.size());
-  uint32_t end = std::min<uint32_t>(ts_node_end_byte(node), src_.size());
-  return src_.substr(start, end > start ? end - start : 0);
+  return node_text(src_, node);
 }
 
 int64_t IrBuilder::orig(uint32_t utf8_offset) const {

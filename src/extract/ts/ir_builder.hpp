@@ -22,6 +22,7 @@
 #include "core/source_text.hpp"
 #include "extract/program_ir.hpp"
 #include "extract/ts/ir_node_table.hpp"
+#include "extract/ts/tree_reader.hpp"
 #include "extract/ts/python_extractor.hpp"
 
 namespace ca::ts {
@@ -78,10 +79,7 @@ class IrBuilder {
     bool flag = false;
     uint32_t aux = 0;  ///< Pattern: index of the Condition statement holding the subject
   };
-  struct Child {
-    TSNode node;
-    TSFieldId field;
-  };
+  using Child = NodeChild;
 
   // Walk machinery (ir_builder.cpp).
   void visit(const Task& task);
