@@ -10,9 +10,9 @@ out="${2:-$root/out/requests}"
 bin="$build_dir/src/codeanatomy"
 "$bin" build "$repo" -o "$out"
 echo
-echo "Example: the functions with the most call sites in their bodies"
+echo "Example: the package's functions with the most callers, from the call graph"
 set -x
-"$bin" query "$out" "SELECT f.qualname, count(*) AS calls
-  FROM cpg_edges e JOIN cpg_nodes f ON f.node_id = e.src JOIN cpg_nodes c ON c.node_id = e.dst
-  WHERE e.kind = 'CONTAINS' AND f.kind = 'FUNCTION' AND c.kind = 'CALL'
+"$bin" query "$out" "SELECT callee.qualname, count(*) AS callers
+  FROM cpg_edges e JOIN cpg_nodes callee ON callee.node_id = e.dst
+  WHERE e.kind = 'CALLS_FUNCTION' AND callee.kind = 'FUNCTION'
   GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
