@@ -108,6 +108,9 @@ class IrBuilder {
   void visit_expr(const Task& task, IrNode kind);
   void visit_target(const Task& task, IrNode kind);
   void visit_del(const Task& task, IrNode kind);
+  /// Targets of assignments (Mode::Target) and of del (Mode::Del): names, attributes,
+  /// subscripts and the sequences and parentheses that hold them.
+  void visit_bound_target(const Task& task, IrNode kind, Mode mode);
   void visit_interp(const Task& task);
   void name_expr(TSNode identifier, NodeId scope, Slot slot, bool store);
   void attribute_expr(const Task& task);

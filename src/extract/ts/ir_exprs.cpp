@@ -248,63 +248,47 @@ void IrBuilder::visit_expr(const Task& task, IrNode kind) {
 }
 
 void IrBuilder::visit_target(const Task& task, IrNode kind) {
-  switch (kind) {
-    case IrNode::Identifier:
-      name_expr(task.node, task.scope, task.slot, true);
-      return;
-    case IrNode::Attribute:
-      attribute_expr(task);
-      return;
-    case IrNode::Tuple:
-      sequence_expr(task, ExprKind::Tuple, Mode::Target);
-      return;
-    case IrNode::List:
-      sequence_expr(task, ExprKind::List, Mode::Target);
-      return;
-    case IrNode::Paren: {
-      TSNode inner = first_named(task.node);
-      if (ts_node_is_null(inner))
-        unknown(task.node, task.scope, task.slot);
-      else
-        later(inner, task.scope, Mode::Target, task.slot);
-      return;
-    }
-    case IrNode::ListSplat: {
-      ir::ExprId id = new_expr(ExprKind::Starred, task.node, task.scope, task.slot);
-      TSNode inner = first_named(task.node);
-      if (!ts_node_is_null(inner))
-        later(inner, task.scope, Mode::Target, Slot{SlotKind::ExprA, id});
-      return;
-    }
-    default:  // subscripts and anything that is no binding target: read
-      visit_expr(task, kind);
-      return;
-  }
+  visit_bound_target(task, kind, Mode::Target);
 }
 
 void IrBuilder::visit_del(const Task& task, IrNode kind) {
+  visit_bound_target(task, kind, Mode::Del);
+}
+
+void IrBuilder::visit_bound_target(const Task& task, IrNode kind, Mode mode) {
+  const bool store = mode == Mode::Target;
   switch (kind) {
     case IrNode::Identifier:
-      name_expr(task.node, task.scope, task.slot, false);
+      name_expr(task.node, task.scope, task.slot, store);
       return;
     case IrNode::Attribute:
       attribute_expr(task);
       return;
     case IrNode::Tuple:
-      sequence_expr(task, ExprKind::Tuple, Mode::Del);
+      sequence_expr(task, ExprKind::Tuple, mode);
       return;
     case IrNode::List:
-      sequence_expr(task, ExprKind::List, Mode::Del);
+      sequence_expr(task, ExprKind::List, mode);
       return;
     case IrNode::Paren: {
       TSNode inner = first_named(task.node);
       if (ts_node_is_null(inner))
         unknown(task.node, task.scope, task.slot);
       else
-        later(inner, task.scope, Mode::Del, task.slot);
+        later(inner, task.scope, mode, task.slot);
       return;
     }
-    default:
+    case IrNode::ListSplat:
+      if (store) {
+        ir::ExprId id = new_expr(ExprKind::Starred, task.node, task.scope, task.slot);
+        TSNode inner = first_named(task.node);
+        if (!ts_node_is_null(inner))
+          later(inner, task.scope, Mode::Target, Slot{SlotKind::ExprA, id});
+        return;
+      }
+      visit_expr(task, kind);
+      return;
+    default:  // subscripts and anything that is no binding target: read
       visit_expr(task, kind);
       return;
   }
