@@ -7,6 +7,7 @@
 #include <chrono>
 #include <ctime>
 #include <stdexcept>
+#include <thread>
 
 #include "core/parallel.hpp"
 #include "pipeline/file_job.hpp"
@@ -108,19 +109,35 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     summary.wall_ms = ms_since(build_start);
     return summary;
   }
-  // 3. Whole-program resolution over every file's facts.
-  t = Clock::now();
+  // 3. Whole-program resolution over every file's facts, on its own thread while the
+  // evidence tables are loaded: both only read the facts.
   ProgramFacts program;
-  {
-    std::vector<ProgramFile> program_files;
-    program_files.reserve(extracted.size());
-    for (const auto& e : extracted) program_files.push_back(ProgramFile{&e.file, &e.facts});
-    program = resolve_program(program_files, scan.packages, ResolveOptions{options.jobs});
-  }
-  record("resolve", "native", 0, "ts_*,res_bindings,res_name_refs",
-         static_cast<int64_t>(program.calls.size()), ms_since(t));
-  summary.stage_ms["resolve"] = tasks.back().wall_ms;
-  info(observer, fmt::format("resolved: {} call edges", program.calls.size()));
+  double resolve_ms = 0;
+  std::exception_ptr resolve_error;
+  std::vector<ProgramFile> program_files;
+  program_files.reserve(extracted.size());
+  for (const auto& e : extracted) program_files.push_back(ProgramFile{&e.file, &e.facts});
+  auto resolve = [&] {
+    const auto start = Clock::now();
+    try {
+      program = resolve_program(program_files, scan.packages, ResolveOptions{options.jobs});
+    } catch (...) {
+      resolve_error = std::current_exception();
+    }
+    resolve_ms = ms_since(start);
+  };
+  // With one worker everything runs on this thread.
+  std::thread resolver;
+  if (effective_jobs(options.jobs) > 1) resolver = std::thread(resolve);
+  else resolve();
+  /// Joins the resolver once, whatever happens below.
+  struct Joiner {
+    std::thread& thread;
+    void join() {
+      if (thread.joinable()) thread.join();
+    }
+    ~Joiner() { join(); }
+  } resolver_joiner{resolver};
 
   try {
     // 4. Load the evidence tables into a new database file.
@@ -145,10 +162,10 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       using Row = typename std::decay_t<decltype(rows)>::value_type;
       create(name, create_table_sql<Row>(name));
     });
-    for_each_program_table(program, [&](std::string_view name, auto& rows) {
+    ProgramFacts no_program;
+    for_each_program_table(no_program, [&](std::string_view name, auto& rows) {
       using Row = typename std::decay_t<decltype(rows)>::value_type;
       create(name, create_table_sql<Row>(name));
-      summary.table_rows[std::string(name)] = write_table(*con, name, rows);
     });
 
     std::vector<RepoFileRow> files;
@@ -173,7 +190,6 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       int64_t n = 0;
       if constexpr (std::is_same_v<Row, DiagnosticRow>) {
         for (const auto& d : scan.diagnostics) writer.add(d), ++n;
-        for (const auto& d : program.diagnostics) writer.add(d), ++n;
       }
       for (auto& e : extracted) {
         for_each_fact_table(e.facts, [&](std::string_view other, auto& rows) {
@@ -186,11 +202,27 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       writer.close();
       summary.table_rows[std::string(name)] = n;
     });
-    summary.diagnostics = summary.table_rows["diagnostics"];
-    extracted.clear();
-    extracted.shrink_to_fit();
     record("load", "native", 0, "", summary.table_rows["repo_files"], ms_since(t));
     summary.stage_ms["load"] = tasks.back().wall_ms;
+
+    // The resolver's tables once it is done, its diagnostics after the files' own.
+    resolver_joiner.join();
+    if (resolve_error) std::rethrow_exception(resolve_error);
+    record("resolve", "native", 0, "ts_*,res_bindings,res_name_refs",
+           static_cast<int64_t>(program.calls.size()), resolve_ms);
+    summary.stage_ms["resolve"] = resolve_ms;
+    info(observer, fmt::format("resolved: {} call edges", program.calls.size()));
+    t = Clock::now();
+    for_each_program_table(program, [&](std::string_view name, auto& rows) {
+      summary.table_rows[std::string(name)] = write_table(*con, name, rows);
+    });
+    summary.table_rows["diagnostics"] += write_table(*con, "diagnostics", program.diagnostics);
+    summary.diagnostics = summary.table_rows["diagnostics"];
+    summary.stage_ms["load"] += ms_since(t);
+    program = ProgramFacts{};
+    program_files.clear();
+    extracted.clear();
+    extracted.shrink_to_fit();
     const auto views_start = Clock::now();
 
     // 5. Semantic views in generations inferred from their SQL.
