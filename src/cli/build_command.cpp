@@ -54,8 +54,10 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
   std::string statuses;
   for (const auto& [status, n] : summary.files_by_status)
     statuses += fmt::format("{}{} {}", statuses.empty() ? "" : ", ", n, status);
-  std::cout << fmt::format("built {} in {:.2f} s\n", summary.database.string(), summary.wall_ms / 1000);
-  std::cout << fmt::format("  files: {} ({})\n", summary.files, statuses.empty() ? "none" : statuses);
+  std::cout << fmt::format("built {} in {:.2f} s\n", summary.database.string(),
+                           summary.wall_ms / 1000);
+  std::cout << fmt::format("  files: {} ({})\n", summary.files,
+                           statuses.empty() ? "none" : statuses);
   std::cout << fmt::format("  nodes: {}  edges: {}  props: {}  diagnostics: {}\n",
                            summary.table_rows["cpg_nodes"], summary.table_rows["cpg_edges"],
                            summary.table_rows["cpg_props"], summary.diagnostics);

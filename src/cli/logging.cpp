@@ -16,8 +16,9 @@ void configure_logging(const GlobalOptions& global) {
   auto* sink = dynamic_cast<spdlog::sinks::stderr_color_sink_mt*>(logger->sinks().front().get());
   if (sink) sink->set_color_mode(color ? spdlog::color_mode::automatic : spdlog::color_mode::never);
   logger->set_pattern("%^%l%$: %v");
-  logger->set_level(global.quiet ? spdlog::level::err
-                                 : global.verbose ? spdlog::level::debug : spdlog::level::warn);
+  logger->set_level(global.quiet     ? spdlog::level::err
+                    : global.verbose ? spdlog::level::debug
+                                     : spdlog::level::warn);
   spdlog::set_default_logger(logger);
 }
 

@@ -1,8 +1,7 @@
 // Entry point of the codeanatomy command line: parses arguments and dispatches to the
 // commands. Exit status: 0 success, 1 usage error, 2 no graph could be produced/read.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
-
+#include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
 
@@ -22,15 +21,18 @@ int main(int argc, char** argv) {
                         "Output directory for cpg.duckdb (default: REPO/.codeanatomy)");
   build_cmd->add_option("-j,--jobs", build.jobs, "Worker threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
-  build_cmd->add_option("--max-file-size", build.max_file_size,
-                        "Files larger than this many bytes get status too_large (default 10 MiB)")
+  build_cmd
+      ->add_option("--max-file-size", build.max_file_size,
+                   "Files larger than this many bytes get status too_large (default 10 MiB)")
       ->check(CLI::PositiveNumber);
-  build_cmd->add_option("--parse-timeout-ms", build.parse_timeout_ms,
-                        "Per-file parse time budget in milliseconds, 0 = none (default 10000)")
+  build_cmd
+      ->add_option("--parse-timeout-ms", build.parse_timeout_ms,
+                   "Per-file parse time budget in milliseconds, 0 = none (default 10000)")
       ->check(CLI::NonNegativeNumber);
-  build_cmd->add_option("--stop-after", build.stop_after,
-                        "Stop after a stage and print its timings, writing nothing: parse (the "
-                        "parse floor) or extract")
+  build_cmd
+      ->add_option("--stop-after", build.stop_after,
+                   "Stop after a stage and print its timings, writing nothing: parse (the "
+                   "parse floor) or extract")
       ->check(CLI::IsMember({"parse", "extract"}));
   build_cmd->add_flag("--no-root-package", build.no_root_package,
                       "Name modules relative to REPO even when REPO holds __init__.py (REPO is "
@@ -44,9 +46,10 @@ int main(int argc, char** argv) {
 
   ca::cli::QueryCommand query;
   CLI::App* query_cmd = app.add_subcommand("query", "Run a read-only SQL query on a built graph");
-  query_cmd->add_option("DIR_OR_DB", query.target,
-                        "Output directory of a build, a repository with .codeanatomy/, or a "
-                        "cpg.duckdb file")
+  query_cmd
+      ->add_option("DIR_OR_DB", query.target,
+                   "Output directory of a build, a repository with .codeanatomy/, or a "
+                   "cpg.duckdb file")
       ->required();
   query_cmd->add_option("SQL", query.sql, "One SELECT statement")->required();
   query_cmd->add_option("--format", query.format, "Output format: table, csv or json")
@@ -58,12 +61,14 @@ int main(int argc, char** argv) {
   export_cmd->require_subcommand(1);
   CLI::App* callgraph_cmd =
       export_cmd->add_subcommand("callgraph", "The call graph (CALLS_FUNCTION edges)");
-  callgraph_cmd->add_option("DIR_OR_DB", export_command.target,
-                            "Output directory of a build, a repository with .codeanatomy/, or a "
-                            "cpg.duckdb file")
+  callgraph_cmd
+      ->add_option("DIR_OR_DB", export_command.target,
+                   "Output directory of a build, a repository with .codeanatomy/, or a "
+                   "cpg.duckdb file")
       ->required();
-  callgraph_cmd->add_option("--format", export_command.format,
-                            "pycg: PyCG's JSON (caller -> sorted callees)")
+  callgraph_cmd
+      ->add_option("--format", export_command.format,
+                   "pycg: PyCG's JSON (caller -> sorted callees)")
       ->check(CLI::IsMember({"pycg"}));
   callgraph_cmd->add_option("-o,--output", export_command.output, "Write here instead of stdout");
   callgraph_cmd->callback([&] { export_command.what = "callgraph"; });
@@ -71,9 +76,10 @@ int main(int argc, char** argv) {
   ca::cli::DiagCommand diag;
   CLI::App* diag_cmd = app.add_subcommand(
       "diag", "Check a built graph: table contracts, ids, edges, spans, kinds, orphan rows");
-  diag_cmd->add_option("DIR_OR_DB", diag.target,
-                       "Output directory of a build, a repository with .codeanatomy/, or a "
-                       "cpg.duckdb file")
+  diag_cmd
+      ->add_option("DIR_OR_DB", diag.target,
+                   "Output directory of a build, a repository with .codeanatomy/, or a "
+                   "cpg.duckdb file")
       ->required();
 
   try {

@@ -19,7 +19,8 @@ int run_query(const QueryCommand& command, const GlobalOptions&) {
   }
   try {
     QueryResult result = run_read_only_query(db, command.sql);
-    std::cout << format_result(result, parse_result_format(command.format).value_or(ResultFormat::Table));
+    std::cout << format_result(result,
+                               parse_result_format(command.format).value_or(ResultFormat::Table));
     return kExitOk;
   } catch (const QueryRejected& e) {
     spdlog::error("query refused: {}", e.what());

@@ -17,9 +17,13 @@ void put_u64(std::string& out, uint64_t v) {
 
 }  // namespace
 
-uint64_t hash64(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
+uint64_t hash64(std::string_view bytes) {
+  return XXH3_64bits(bytes.data(), bytes.size());
+}
 
-FileId file_id_for(std::string_view path) { return hash64(path); }
+FileId file_id_for(std::string_view path) {
+  return hash64(path);
+}
 
 NodeId node_id_for(std::string_view path, std::string_view kind, int64_t bstart, int64_t bend,
                    std::string_view discriminator) {

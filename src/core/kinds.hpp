@@ -72,14 +72,19 @@ inline constexpr std::array<KindInfo, 12> kEdgeKinds{{
     {"IMPORTS_SYMBOL", "IMPORT -> the definition it binds"},
     {"INHERITS", "CLASS -> base CLASS/EXTERNAL (prop position)"},
     {"OVERRIDES", "method -> the method it overrides in the MRO"},
-    {"DECORATES", "decorator target (FUNCTION/CLASS/EXTERNAL) -> decorated FUNCTION/CLASS (prop position)"},
+    {"DECORATES",
+     "decorator target (FUNCTION/CLASS/EXTERNAL) -> decorated FUNCTION/CLASS (prop position)"},
     {"HAS_DIAGNOSTIC", "FILE -> DIAGNOSTIC"},
 }};
 
 /// The stored name of a node kind, e.g. "FUNCTION".
-constexpr std::string_view to_string(NodeKind k) { return kNodeKinds[static_cast<size_t>(k)].name; }
+constexpr std::string_view to_string(NodeKind k) {
+  return kNodeKinds[static_cast<size_t>(k)].name;
+}
 /// The stored name of an edge kind, e.g. "REFERS_TO".
-constexpr std::string_view to_string(EdgeKind k) { return kEdgeKinds[static_cast<size_t>(k)].name; }
+constexpr std::string_view to_string(EdgeKind k) {
+  return kEdgeKinds[static_cast<size_t>(k)].name;
+}
 
 /// The node kind stored as `name`, or nullopt when `name` is not a node kind.
 std::optional<NodeKind> parse_node_kind(std::string_view name);

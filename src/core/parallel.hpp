@@ -22,8 +22,8 @@ inline int effective_jobs(int requested) {
 /// rethrown after all workers stop; the remaining items are then skipped.
 template <class MakeState, class Fn>
 void parallel_for_each(size_t count, int jobs, MakeState&& make_state, Fn&& fn) {
-  int workers = static_cast<int>(std::min<size_t>(static_cast<size_t>(effective_jobs(jobs)),
-                                                  std::max<size_t>(count, 1)));
+  int workers = static_cast<int>(
+      std::min<size_t>(static_cast<size_t>(effective_jobs(jobs)), std::max<size_t>(count, 1)));
   std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
   std::exception_ptr error;

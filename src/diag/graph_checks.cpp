@@ -28,25 +28,59 @@ struct TableContract {
 const std::vector<TableContract>& contracts() {
   static const std::vector<TableContract> tables{
       {"repo_files",
-       {{"file_id", "UBIGINT"}, {"path", "VARCHAR"}, {"module", "VARCHAR"}, {"size_bytes", "BIGINT"},
-        {"line_count", "INTEGER"}, {"content_hash", "VARCHAR"}, {"status", "VARCHAR"}}},
+       {{"file_id", "UBIGINT"},
+        {"path", "VARCHAR"},
+        {"module", "VARCHAR"},
+        {"size_bytes", "BIGINT"},
+        {"line_count", "INTEGER"},
+        {"content_hash", "VARCHAR"},
+        {"status", "VARCHAR"}}},
       {"diagnostics",
-       {{"file_id", "UBIGINT"}, {"path", "VARCHAR"}, {"layer", "VARCHAR"}, {"severity", "VARCHAR"},
-        {"code", "VARCHAR"}, {"message", "VARCHAR"}, {"bstart", "BIGINT"}, {"bend", "BIGINT"}}},
+       {{"file_id", "UBIGINT"},
+        {"path", "VARCHAR"},
+        {"layer", "VARCHAR"},
+        {"severity", "VARCHAR"},
+        {"code", "VARCHAR"},
+        {"message", "VARCHAR"},
+        {"bstart", "BIGINT"},
+        {"bend", "BIGINT"}}},
       {"cpg_nodes",
-       {{"node_id", "UBIGINT"}, {"kind", "VARCHAR"}, {"name", "VARCHAR"}, {"qualname", "VARCHAR"},
-        {"file_id", "UBIGINT"}, {"path", "VARCHAR"}, {"bstart", "BIGINT"}, {"bend", "BIGINT"},
-        {"start_line", "INTEGER"}, {"start_col", "INTEGER"}, {"end_line", "INTEGER"},
-        {"end_col", "INTEGER"}, {"evidence", "VARCHAR"}}},
+       {{"node_id", "UBIGINT"},
+        {"kind", "VARCHAR"},
+        {"name", "VARCHAR"},
+        {"qualname", "VARCHAR"},
+        {"file_id", "UBIGINT"},
+        {"path", "VARCHAR"},
+        {"bstart", "BIGINT"},
+        {"bend", "BIGINT"},
+        {"start_line", "INTEGER"},
+        {"start_col", "INTEGER"},
+        {"end_line", "INTEGER"},
+        {"end_col", "INTEGER"},
+        {"evidence", "VARCHAR"}}},
       {"cpg_edges",
-       {{"edge_id", "UBIGINT"}, {"kind", "VARCHAR"}, {"src", "UBIGINT"}, {"dst", "UBIGINT"},
-        {"file_id", "UBIGINT"}, {"path", "VARCHAR"}, {"bstart", "BIGINT"}, {"bend", "BIGINT"},
-        {"resolution", "VARCHAR"}, {"confidence", "DOUBLE"}, {"evidence", "VARCHAR"}}},
+       {{"edge_id", "UBIGINT"},
+        {"kind", "VARCHAR"},
+        {"src", "UBIGINT"},
+        {"dst", "UBIGINT"},
+        {"file_id", "UBIGINT"},
+        {"path", "VARCHAR"},
+        {"bstart", "BIGINT"},
+        {"bend", "BIGINT"},
+        {"resolution", "VARCHAR"},
+        {"confidence", "DOUBLE"},
+        {"evidence", "VARCHAR"}}},
       {"cpg_props", {{"node_id", "UBIGINT"}, {"key", "VARCHAR"}, {"value", "VARCHAR"}}},
       {"run_tasks",
-       {{"run_id", "VARCHAR"}, {"task", "VARCHAR"}, {"kind", "VARCHAR"}, {"generation", "INTEGER"},
-        {"inputs", "VARCHAR"}, {"fingerprint", "VARCHAR"}, {"cache_hit", "BOOLEAN"},
-        {"rows_out", "BIGINT"}, {"wall_ms", "DOUBLE"}}},
+       {{"run_id", "VARCHAR"},
+        {"task", "VARCHAR"},
+        {"kind", "VARCHAR"},
+        {"generation", "INTEGER"},
+        {"inputs", "VARCHAR"},
+        {"fingerprint", "VARCHAR"},
+        {"cache_hit", "BOOLEAN"},
+        {"rows_out", "BIGINT"},
+        {"wall_ms", "DOUBLE"}}},
   };
   return tables;
 }
@@ -61,7 +95,8 @@ void sql_check(Connection& con, std::vector<CheckViolation>& out, const std::str
   for (size_t row = 0; row < r.row_count(); ++row) {
     std::string line;
     for (size_t c = 0; c < r.column_count(); ++c)
-      line += fmt::format("{}{}={}", c ? " " : "", r.column_name(c), r.value(row, c).value_or("NULL"));
+      line +=
+          fmt::format("{}{}={}", c ? " " : "", r.column_name(c), r.value(row, c).value_or("NULL"));
     v.examples.push_back(line);
   }
   out.push_back(std::move(v));
@@ -133,10 +168,10 @@ void check_positions(Connection& con, std::vector<CheckViolation>& out, int64_t*
     size_t bom = bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
     std::string_view text = std::string_view(bytes).substr(bom);
     LineIndex lines(text);
-    QueryResult nodes = con.query(fmt::format(
-        "SELECT node_id, kind, bstart, bend, start_line, start_col, end_line, end_col "
-        "FROM cpg_nodes WHERE file_id = {} AND start_line IS NOT NULL",
-        *files.value(f, 0)));
+    QueryResult nodes = con.query(
+        fmt::format("SELECT node_id, kind, bstart, bend, start_line, start_col, end_line, end_col "
+                    "FROM cpg_nodes WHERE file_id = {} AND start_line IS NOT NULL",
+                    *files.value(f, 0)));
     for (size_t n = 0; n < nodes.row_count(); ++n) {
       int64_t bstart = std::stoll(*nodes.value(n, 2)), bend = std::stoll(*nodes.value(n, 3));
       bool inside = bstart >= 0 && bstart <= bend && bend <= static_cast<int64_t>(bytes.size());
@@ -155,11 +190,10 @@ void check_positions(Connection& con, std::vector<CheckViolation>& out, int64_t*
       if (!inside || !where_claimed) {
         ++v.count;
         if (v.examples.size() < 5)
-          v.examples.push_back(fmt::format("{} {} node {} [{}, {}) claims {}:{}-{}:{}",
-                                           *files.value(f, 1), *nodes.value(n, 1),
-                                           *nodes.value(n, 0), bstart, bend, *nodes.value(n, 4),
-                                           *nodes.value(n, 5), *nodes.value(n, 6),
-                                           *nodes.value(n, 7)));
+          v.examples.push_back(
+              fmt::format("{} {} node {} [{}, {}) claims {}:{}-{}:{}", *files.value(f, 1),
+                          *nodes.value(n, 1), *nodes.value(n, 0), bstart, bend, *nodes.value(n, 4),
+                          *nodes.value(n, 5), *nodes.value(n, 6), *nodes.value(n, 7)));
       }
     }
   }
@@ -189,12 +223,14 @@ std::vector<CheckViolation> check_graph(const std::filesystem::path& db_path,
       "OR NOT EXISTS (SELECT 1 FROM cpg_nodes n WHERE n.node_id = e.dst)";
   sql_check(con, out, "dangling_edges", "SELECT count(*) " + dangling,
             "SELECT e.kind, e.src, e.dst, e.path, e.bstart " + dangling);
-  sql_check(con, out, "unknown_node_kinds",
-            "SELECT count(*) FROM cpg_nodes WHERE kind NOT IN (SELECT kind FROM cpg_node_kinds)",
-            "SELECT DISTINCT kind FROM cpg_nodes WHERE kind NOT IN (SELECT kind FROM cpg_node_kinds)");
-  sql_check(con, out, "unknown_edge_kinds",
-            "SELECT count(*) FROM cpg_edges WHERE kind NOT IN (SELECT kind FROM cpg_edge_kinds)",
-            "SELECT DISTINCT kind FROM cpg_edges WHERE kind NOT IN (SELECT kind FROM cpg_edge_kinds)");
+  sql_check(
+      con, out, "unknown_node_kinds",
+      "SELECT count(*) FROM cpg_nodes WHERE kind NOT IN (SELECT kind FROM cpg_node_kinds)",
+      "SELECT DISTINCT kind FROM cpg_nodes WHERE kind NOT IN (SELECT kind FROM cpg_node_kinds)");
+  sql_check(
+      con, out, "unknown_edge_kinds",
+      "SELECT count(*) FROM cpg_edges WHERE kind NOT IN (SELECT kind FROM cpg_edge_kinds)",
+      "SELECT DISTINCT kind FROM cpg_edges WHERE kind NOT IN (SELECT kind FROM cpg_edge_kinds)");
   const std::string spans =
       "FROM cpg_nodes n JOIN repo_files f ON f.file_id = n.file_id "
       "WHERE n.kind NOT IN ('PACKAGE') AND (n.bstart < 0 OR n.bend < n.bstart OR "

@@ -20,9 +20,12 @@ std::string number_lambdas(std::string_view name) {
     size_t depth = 0, end = pos;
     for (; end < name.size(); ++end) {
       char c = name[end];
-      if (c == '<') ++depth;
-      else if (c == '>' && depth) --depth;
-      else if (c == '.' && depth == 0) break;
+      if (c == '<')
+        ++depth;
+      else if (c == '>' && depth)
+        --depth;
+      else if (c == '.' && depth == 0)
+        break;
     }
     (void)dot;
     std::string_view part = name.substr(pos, end - pos);
@@ -57,7 +60,8 @@ std::string pycg_name(std::string_view kind, std::string_view qualname) {
       size_t dot = rest.find('.');
       if (dot == std::string_view::npos) return "<builtin>." + std::string(rest);
       std::string type(rest.substr(0, dot));
-      if (!type.empty()) type[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(type[0])));
+      if (!type.empty())
+        type[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(type[0])));
       return "<**Py" + type + "**>" + std::string(rest.substr(dot));
     }
     return std::string(qualname);

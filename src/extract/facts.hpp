@@ -46,9 +46,9 @@ struct RepoFileRow {
   int32_t line_count = 0;
   int32_t end_line = 1;  ///< line and column of the end of the file
   int32_t end_col = 0;
-  std::string content_hash;  ///< XXH3-128 of the bytes, hex
-  std::string status;        ///< ok, syntax_error, decode_error, too_large, unreadable
-  std::string encoding;      ///< encoding the text was decoded from ("" when not decoded)
+  std::string content_hash;      ///< XXH3-128 of the bytes, hex
+  std::string status;            ///< ok, syntax_error, decode_error, too_large, unreadable
+  std::string encoding;          ///< encoding the text was decoded from ("" when not decoded)
   bool is_package_init = false;  ///< __init__.py / __init__.pyi
   bool is_stub = false;          ///< .pyi
 
@@ -71,10 +71,10 @@ struct RepoFileRow {
 
 /// One package directory (table repo_packages): regular (has __init__) or namespace.
 struct RepoPackageRow {
-  NodeId node_id = 0;  ///< node_id_for(dir_path, PACKAGE, 0, 0)
-  std::string name;    ///< last dotted component
-  std::string qualname;  ///< dotted package name
-  std::string dir_path;  ///< repo-relative directory ("" is never a package)
+  NodeId node_id = 0;                  ///< node_id_for(dir_path, PACKAGE, 0, 0)
+  std::string name;                    ///< last dotted component
+  std::string qualname;                ///< dotted package name
+  std::string dir_path;                ///< repo-relative directory ("" is never a package)
   std::optional<FileId> init_file_id;  ///< the __init__.py(i), none for a namespace package
   std::optional<NodeId> parent_package_id;
 
@@ -162,7 +162,7 @@ struct ScopeRow {
   FileId file_id = 0;
   NodeId scope_id = 0;
   std::optional<NodeId> parent_scope_id;  ///< lexically enclosing scope; none for a module
-  std::string kind;      ///< module, class, function, lambda, comprehension
+  std::string kind;                       ///< module, class, function, lambda, comprehension
   std::string name;      ///< identifier, "<lambda>", "<listcomp>", ...; module: last component
   std::string qualname;  ///< module dotted name + "." + __qualname__ (module: its name)
   Span span;
@@ -478,7 +478,7 @@ struct NameRefRow {
   std::string name;
   std::optional<NodeId> binding_id;      ///< res_bindings.node_id
   std::optional<NodeId> owner_scope_id;  ///< scope whose binding it reads
-  std::string resolution;  ///< local, enclosing, global, class, unresolved
+  std::string resolution;                ///< local, enclosing, global, class, unresolved
 
   template <class F>
   void columns(F&& f) const {
@@ -541,10 +541,10 @@ struct ImportResolutionRow {
   NodeId import_id = 0;                    ///< the IMPORT node
   NodeId importer_module_id = 0;           ///< MODULE node of the importing file
   std::optional<NodeId> module_target_id;  ///< MODULE node or EXTERNAL of the module imported
-  std::optional<NodeId> symbol_id;  ///< what the bound name holds: MODULE, CLASS, FUNCTION,
-                                    ///< VARIABLE, IMPORT-free definition, or EXTERNAL
-  std::string resolution;           ///< module, submodule, symbol, reexport, star, external,
-                                    ///< unresolved
+  std::optional<NodeId> symbol_id;         ///< what the bound name holds: MODULE, CLASS, FUNCTION,
+                                           ///< VARIABLE, IMPORT-free definition, or EXTERNAL
+  std::string resolution;                  ///< module, submodule, symbol, reexport, star, external,
+                                           ///< unresolved
 
   template <class F>
   void columns(F&& f) const {

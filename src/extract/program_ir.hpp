@@ -50,8 +50,21 @@ enum class ExprKind : uint8_t {
   Unknown,        ///< anything else; sub-expressions in items are still evaluated
 };
 
-enum class ConstKind : uint8_t { None, Str, Bytes, Int, Float, Complex, Bool, NoneValue, Ellipsis,
-                                 ListComp, SetComp, DictComp, GeneratorExp };
+enum class ConstKind : uint8_t {
+  None,
+  Str,
+  Bytes,
+  Int,
+  Float,
+  Complex,
+  Bool,
+  NoneValue,
+  Ellipsis,
+  ListComp,
+  SetComp,
+  DictComp,
+  GeneratorExp
+};
 
 struct Expr {
   ExprKind kind = ExprKind::Unknown;

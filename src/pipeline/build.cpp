@@ -56,13 +56,14 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(options.repo, ec))
-    throw std::runtime_error(fmt::format("{} is not a directory: give the repository to index",
-                                         options.repo.string()));
-  fs::path out_dir = options.output_dir.empty() ? options.repo / ".codeanatomy" : options.output_dir;
+    throw std::runtime_error(
+        fmt::format("{} is not a directory: give the repository to index", options.repo.string()));
+  fs::path out_dir =
+      options.output_dir.empty() ? options.repo / ".codeanatomy" : options.output_dir;
   fs::create_directories(out_dir, ec);
   if (ec)
-    throw std::runtime_error(fmt::format("cannot create output directory {}: {}", out_dir.string(),
-                                         ec.message()));
+    throw std::runtime_error(
+        fmt::format("cannot create output directory {}: {}", out_dir.string(), ec.message()));
   const fs::path final_db = out_dir / "cpg.duckdb";
   const fs::path temp_db = out_dir / fmt::format("cpg.duckdb.tmp-{}", ::getpid());
   OutputLock lock(out_dir, options.wait_for_lock);
@@ -128,8 +129,10 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   };
   // With one worker everything runs on this thread.
   std::thread resolver;
-  if (effective_jobs(options.jobs) > 1) resolver = std::thread(resolve);
-  else resolve();
+  if (effective_jobs(options.jobs) > 1)
+    resolver = std::thread(resolve);
+  else
+    resolve();
   /// Joins the resolver once, whatever happens below.
   struct Joiner {
     std::thread& thread;
@@ -177,10 +180,12 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     summary.table_rows["repo_files"] = write_table(*con, "repo_files", files);
     summary.table_rows["repo_packages"] = write_table(*con, "repo_packages", scan.packages);
     std::vector<KindRow> kinds;
-    for (const auto& k : kNodeKinds) kinds.push_back({std::string(k.name), std::string(k.description)});
+    for (const auto& k : kNodeKinds)
+      kinds.push_back({std::string(k.name), std::string(k.description)});
     write_table(*con, "cpg_node_kinds", kinds);
     kinds.clear();
-    for (const auto& k : kEdgeKinds) kinds.push_back({std::string(k.name), std::string(k.description)});
+    for (const auto& k : kEdgeKinds)
+      kinds.push_back({std::string(k.name), std::string(k.description)});
     write_table(*con, "cpg_edge_kinds", kinds);
 
     // Per-file tables: one appender per table, files in scan order. Scan diagnostics first.

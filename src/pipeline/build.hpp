@@ -17,9 +17,9 @@ enum class StopAfter {
 };
 
 struct BuildOptions {
-  std::filesystem::path repo;        ///< the repository (or plain directory) to index
-  std::filesystem::path output_dir;  ///< where cpg.duckdb goes; empty = REPO/.codeanatomy
-  int jobs = 0;                      ///< worker threads; 0 = hardware concurrency
+  std::filesystem::path repo;                ///< the repository (or plain directory) to index
+  std::filesystem::path output_dir;          ///< where cpg.duckdb goes; empty = REPO/.codeanatomy
+  int jobs = 0;                              ///< worker threads; 0 = hardware concurrency
   int64_t max_file_size = 10 * 1024 * 1024;  ///< larger files get status too_large
   int64_t parse_timeout_ms = 10000;          ///< per-file parse budget
   StopAfter stop_after = StopAfter::All;

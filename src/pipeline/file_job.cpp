@@ -6,9 +6,9 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
-#include <fmt/format.h>
 
 #include "resolve/local_binder.hpp"
 #include "scan/decode.hpp"
@@ -23,14 +23,15 @@ bool read_whole_file(const std::filesystem::path& path, int64_t max_size, std::s
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     int err = errno;
-    struct stat link_info{};
+    struct stat link_info {};
     if (::lstat(path.c_str(), &link_info) == 0 && S_ISLNK(link_info.st_mode))
-      error = fmt::format("cannot follow symbolic link ({}); fix or remove the link", std::strerror(err));
+      error = fmt::format("cannot follow symbolic link ({}); fix or remove the link",
+                          std::strerror(err));
     else
       error = fmt::format("cannot open file: {}", std::strerror(err));
     return false;
   }
-  struct stat info{};
+  struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
     error = "not a regular file";
     ::close(fd);
@@ -159,15 +160,17 @@ ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
   context.module_scope_id = node_id_for(scanned.path, NodeKind::Module, 0, row.size_bytes);
   try {
     ExtractOutcome outcome = extractor.extract(text, context, out.facts);
-    if (outcome.timed_out) row.status = "too_large";
-    else if (outcome.has_syntax_errors) row.status = "syntax_error";
+    if (outcome.timed_out)
+      row.status = "too_large";
+    else if (outcome.has_syntax_errors)
+      row.status = "syntax_error";
     if (!outcome.timed_out) bind_file_names(context, out.facts);
   } catch (const std::exception& e) {
     // A defect in extraction must not cost the other files: record it against this file.
     out.facts = FileFacts{};
-    out.facts.diagnostics.push_back(file_diagnostic(
-        scanned, "ts", "error", "internal_error",
-        fmt::format("extraction failed ({}); please report this file", e.what())));
+    out.facts.diagnostics.push_back(
+        file_diagnostic(scanned, "ts", "error", "internal_error",
+                        fmt::format("extraction failed ({}); please report this file", e.what())));
   }
   return out;
 }

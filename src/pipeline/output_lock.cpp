@@ -5,9 +5,9 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
-#include <fmt/format.h>
 #include <stdexcept>
 #include <string>
 
@@ -32,15 +32,16 @@ OutputLock::OutputLock(const std::filesystem::path& dir, bool wait) {
       std::string pid = n > 0 ? std::string(holder, static_cast<size_t>(n)) : "unknown";
       while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
       ::close(fd_);
-      throw std::runtime_error(fmt::format(
-          "another build (pid {}) is writing {}; wait for it to finish or pass --wait", pid,
-          dir.string()));
+      throw std::runtime_error(
+          fmt::format("another build (pid {}) is writing {}; wait for it to finish or pass --wait",
+                      pid, dir.string()));
     }
     while (::flock(fd_, LOCK_EX) != 0) {
       if (errno == EINTR) continue;
       int err = errno;
       ::close(fd_);
-      throw std::runtime_error(fmt::format("cannot lock {}: {}", path.string(), std::strerror(err)));
+      throw std::runtime_error(
+          fmt::format("cannot lock {}: {}", path.string(), std::strerror(err)));
     }
   }
   std::string pid = std::to_string(::getpid()) + "\n";

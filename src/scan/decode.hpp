@@ -23,7 +23,8 @@ struct DecodeError {
 
 /// Decodes `bytes`: a UTF-8 BOM is dropped; a coding declaration (PEP 263, first two lines)
 /// is honoured; without one the text must be valid UTF-8. A NUL byte makes it a binary
-/// file (or, in valid UTF-8, a syntax error as in CPython). On success the SourceText maps UTF-8 offsets back to offsets in `bytes`.
+/// file (or, in valid UTF-8, a syntax error as in CPython). On success the SourceText maps UTF-8
+/// offsets back to offsets in `bytes`.
 std::variant<SourceText, DecodeError> decode_python_source(std::string_view bytes);
 
 }  // namespace ca

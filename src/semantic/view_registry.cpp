@@ -69,16 +69,16 @@ std::vector<PlannedView> plan_views(Connection& con, const std::vector<ViewSourc
   std::map<std::string, PlannedView> by_name;
   for (const auto& v : views) {
     if (base.count(v.name))
-      throw ViewError(fmt::format("view {} would write table {}, which another task owns", v.name,
-                                  v.name));
+      throw ViewError(
+          fmt::format("view {} would write table {}, which another task owns", v.name, v.name));
     if (by_name.count(v.name)) throw ViewError(fmt::format("view {} is defined twice", v.name));
     by_name[v.name] = PlannedView{v.name, v.sql, infer_view_inputs(con, v), -1};
   }
   for (const auto& [name, pv] : by_name)
     for (const auto& input : pv.inputs)
       if (!base.count(input) && !by_name.count(input))
-        throw ViewError(fmt::format("view {} reads {}, which is neither a table nor a view", name,
-                                    input));
+        throw ViewError(
+            fmt::format("view {} reads {}, which is neither a table nor a view", name, input));
   // Generations by repeated relaxation; a view still unplaced after |views| rounds is in a
   // cycle.
   size_t placed = 0;

@@ -48,21 +48,36 @@ Database::~Database() {
 
 static std::string type_name(duckdb_type id) {
   switch (id) {
-    case DUCKDB_TYPE_BOOLEAN: return "BOOLEAN";
-    case DUCKDB_TYPE_TINYINT: return "TINYINT";
-    case DUCKDB_TYPE_SMALLINT: return "SMALLINT";
-    case DUCKDB_TYPE_INTEGER: return "INTEGER";
-    case DUCKDB_TYPE_BIGINT: return "BIGINT";
-    case DUCKDB_TYPE_UBIGINT: return "UBIGINT";
-    case DUCKDB_TYPE_UINTEGER: return "UINTEGER";
-    case DUCKDB_TYPE_HUGEINT: return "HUGEINT";
-    case DUCKDB_TYPE_FLOAT: return "FLOAT";
-    case DUCKDB_TYPE_DOUBLE: return "DOUBLE";
-    case DUCKDB_TYPE_DECIMAL: return "DECIMAL";
-    case DUCKDB_TYPE_VARCHAR: return "VARCHAR";
-    case DUCKDB_TYPE_LIST: return "LIST";
-    case DUCKDB_TYPE_STRUCT: return "STRUCT";
-    default: return "OTHER";
+    case DUCKDB_TYPE_BOOLEAN:
+      return "BOOLEAN";
+    case DUCKDB_TYPE_TINYINT:
+      return "TINYINT";
+    case DUCKDB_TYPE_SMALLINT:
+      return "SMALLINT";
+    case DUCKDB_TYPE_INTEGER:
+      return "INTEGER";
+    case DUCKDB_TYPE_BIGINT:
+      return "BIGINT";
+    case DUCKDB_TYPE_UBIGINT:
+      return "UBIGINT";
+    case DUCKDB_TYPE_UINTEGER:
+      return "UINTEGER";
+    case DUCKDB_TYPE_HUGEINT:
+      return "HUGEINT";
+    case DUCKDB_TYPE_FLOAT:
+      return "FLOAT";
+    case DUCKDB_TYPE_DOUBLE:
+      return "DOUBLE";
+    case DUCKDB_TYPE_DECIMAL:
+      return "DECIMAL";
+    case DUCKDB_TYPE_VARCHAR:
+      return "VARCHAR";
+    case DUCKDB_TYPE_LIST:
+      return "LIST";
+    case DUCKDB_TYPE_STRUCT:
+      return "STRUCT";
+    default:
+      return "OTHER";
   }
 }
 
@@ -89,10 +104,13 @@ QueryResult::QueryResult(duckdb_result result) {
 
 QueryResult::~QueryResult() = default;
 QueryResult::QueryResult(QueryResult&& other) noexcept = default;
-size_t QueryResult::column_count() const { return names_.size(); }
+size_t QueryResult::column_count() const {
+  return names_.size();
+}
 
 Connection::Connection(Database& db) {
-  if (duckdb_connect(db.handle(), &con_) == DuckDBError) throw DbError("cannot connect to the database");
+  if (duckdb_connect(db.handle(), &con_) == DuckDBError)
+    throw DbError("cannot connect to the database");
 }
 
 Connection::~Connection() {
@@ -146,20 +164,34 @@ void Appender::check(duckdb_state state, const char* what) {
                               duckdb_appender_error(appender_)));
 }
 
-void Appender::append(uint64_t v) { check(duckdb_append_uint64(appender_, v), "UBIGINT"); }
-void Appender::append(int64_t v) { check(duckdb_append_int64(appender_, v), "BIGINT"); }
-void Appender::append(int32_t v) { check(duckdb_append_int32(appender_, v), "INTEGER"); }
-void Appender::append(bool v) { check(duckdb_append_bool(appender_, v), "BOOLEAN"); }
-void Appender::append(double v) { check(duckdb_append_double(appender_, v), "DOUBLE"); }
+void Appender::append(uint64_t v) {
+  check(duckdb_append_uint64(appender_, v), "UBIGINT");
+}
+void Appender::append(int64_t v) {
+  check(duckdb_append_int64(appender_, v), "BIGINT");
+}
+void Appender::append(int32_t v) {
+  check(duckdb_append_int32(appender_, v), "INTEGER");
+}
+void Appender::append(bool v) {
+  check(duckdb_append_bool(appender_, v), "BOOLEAN");
+}
+void Appender::append(double v) {
+  check(duckdb_append_double(appender_, v), "DOUBLE");
+}
 void Appender::append(std::string_view v) {
   check(duckdb_append_varchar_length(appender_, v.data(), v.size()), "VARCHAR");
 }
-void Appender::append_null() { check(duckdb_append_null(appender_), "NULL"); }
+void Appender::append_null() {
+  check(duckdb_append_null(appender_), "NULL");
+}
 void Appender::append_chunk(duckdb_data_chunk chunk) {
   check(duckdb_append_data_chunk(appender_, chunk), "data chunk");
 }
 
-void Appender::end_row() { check(duckdb_appender_end_row(appender_), "end of row"); }
+void Appender::end_row() {
+  check(duckdb_appender_end_row(appender_), "end of row");
+}
 
 void Appender::close() {
   if (!appender_) return;
@@ -170,8 +202,10 @@ void Appender::close() {
 std::string sql_quote(std::string_view s) {
   std::string out = "'";
   for (char c : s) {
-    if (c == '\'') out += "''";
-    else out += c;
+    if (c == '\'')
+      out += "''";
+    else
+      out += c;
   }
   out += "'";
   return out;

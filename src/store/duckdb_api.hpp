@@ -100,7 +100,10 @@ class Appender {
   void append_null();
   template <class T>
   void append(const std::optional<T>& v) {
-    if (v) append(*v); else append_null();
+    if (v)
+      append(*v);
+    else
+      append_null();
   }
   void append(const std::string& v) { append(std::string_view(v)); }
   void end_row();

@@ -8,22 +8,38 @@ namespace {
 
 const char* statement_type_name(duckdb_statement_type type) {
   switch (type) {
-    case DUCKDB_STATEMENT_TYPE_INSERT: return "INSERT";
-    case DUCKDB_STATEMENT_TYPE_UPDATE: return "UPDATE";
-    case DUCKDB_STATEMENT_TYPE_DELETE: return "DELETE";
-    case DUCKDB_STATEMENT_TYPE_CREATE: return "CREATE";
-    case DUCKDB_STATEMENT_TYPE_DROP: return "DROP";
-    case DUCKDB_STATEMENT_TYPE_ALTER: return "ALTER";
-    case DUCKDB_STATEMENT_TYPE_COPY: return "COPY";
-    case DUCKDB_STATEMENT_TYPE_ATTACH: return "ATTACH";
-    case DUCKDB_STATEMENT_TYPE_DETACH: return "DETACH";
-    case DUCKDB_STATEMENT_TYPE_PRAGMA: return "PRAGMA";
-    case DUCKDB_STATEMENT_TYPE_SET: return "SET";
-    case DUCKDB_STATEMENT_TYPE_LOAD: return "LOAD/INSTALL";
-    case DUCKDB_STATEMENT_TYPE_EXPORT: return "EXPORT";
-    case DUCKDB_STATEMENT_TYPE_TRANSACTION: return "transaction control";
-    case DUCKDB_STATEMENT_TYPE_CALL: return "CALL";
-    default: return "non-read";
+    case DUCKDB_STATEMENT_TYPE_INSERT:
+      return "INSERT";
+    case DUCKDB_STATEMENT_TYPE_UPDATE:
+      return "UPDATE";
+    case DUCKDB_STATEMENT_TYPE_DELETE:
+      return "DELETE";
+    case DUCKDB_STATEMENT_TYPE_CREATE:
+      return "CREATE";
+    case DUCKDB_STATEMENT_TYPE_DROP:
+      return "DROP";
+    case DUCKDB_STATEMENT_TYPE_ALTER:
+      return "ALTER";
+    case DUCKDB_STATEMENT_TYPE_COPY:
+      return "COPY";
+    case DUCKDB_STATEMENT_TYPE_ATTACH:
+      return "ATTACH";
+    case DUCKDB_STATEMENT_TYPE_DETACH:
+      return "DETACH";
+    case DUCKDB_STATEMENT_TYPE_PRAGMA:
+      return "PRAGMA";
+    case DUCKDB_STATEMENT_TYPE_SET:
+      return "SET";
+    case DUCKDB_STATEMENT_TYPE_LOAD:
+      return "LOAD/INSTALL";
+    case DUCKDB_STATEMENT_TYPE_EXPORT:
+      return "EXPORT";
+    case DUCKDB_STATEMENT_TYPE_TRANSACTION:
+      return "transaction control";
+    case DUCKDB_STATEMENT_TYPE_CALL:
+      return "CALL";
+    default:
+      return "non-read";
   }
 }
 
@@ -33,7 +49,8 @@ std::filesystem::path locate_database(const std::filesystem::path& dir_or_db) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::is_regular_file(dir_or_db, ec)) return dir_or_db;
-  for (const fs::path& candidate : {dir_or_db / "cpg.duckdb", dir_or_db / ".codeanatomy" / "cpg.duckdb"})
+  for (const fs::path& candidate :
+       {dir_or_db / "cpg.duckdb", dir_or_db / ".codeanatomy" / "cpg.duckdb"})
     if (fs::is_regular_file(candidate, ec)) return candidate;
   throw std::runtime_error(fmt::format(
       "no graph at {}: expected a cpg.duckdb file, DIR/cpg.duckdb or DIR/.codeanatomy/cpg.duckdb "
@@ -58,8 +75,7 @@ QueryResult run_read_only_query(const std::filesystem::path& db_path, std::strin
     const char* err = duckdb_extract_statements_error(statements);
     throw DbError(err ? err : "empty query");
   }
-  if (count != 1)
-    throw QueryRejected(fmt::format("give exactly one statement, found {}", count));
+  if (count != 1) throw QueryRejected(fmt::format("give exactly one statement, found {}", count));
   duckdb_prepared_statement prepared = nullptr;
   duckdb_state state = duckdb_prepare_extracted_statement(con.handle(), statements, 0, &prepared);
   struct PreparedGuard {
@@ -72,9 +88,9 @@ QueryResult run_read_only_query(const std::filesystem::path& db_path, std::strin
   }
   duckdb_statement_type type = duckdb_prepared_statement_type(prepared);
   if (type != DUCKDB_STATEMENT_TYPE_SELECT && type != DUCKDB_STATEMENT_TYPE_EXPLAIN)
-    throw QueryRejected(fmt::format(
-        "queries are read-only: {} statements are refused; use SELECT (or EXPLAIN)",
-        statement_type_name(type)));
+    throw QueryRejected(
+        fmt::format("queries are read-only: {} statements are refused; use SELECT (or EXPLAIN)",
+                    statement_type_name(type)));
   duckdb_result result;
   if (duckdb_execute_prepared(prepared, &result) == DuckDBError) {
     std::string msg = duckdb_result_error(&result);

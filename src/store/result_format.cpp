@@ -18,8 +18,10 @@ std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else out += c;
+    if (c == '"')
+      out += "\"\"";
+    else
+      out += c;
   }
   return out + "\"";
 }
@@ -90,12 +92,18 @@ std::string render_json(const QueryResult& r) {
       const auto& v = r.value(row, c);
       const std::string& type = r.column_type(c);
       auto& slot = obj[r.column_name(c)];
-      if (!v) slot = nullptr;
-      else if (type == "BOOLEAN") slot = (*v == "true");
-      else if (type == "UBIGINT") slot = std::stoull(*v);
-      else if (is_integer_type(type) && type != "HUGEINT") slot = std::stoll(*v);
-      else if (type == "DOUBLE" || type == "FLOAT") slot = std::stod(*v);
-      else slot = *v;
+      if (!v)
+        slot = nullptr;
+      else if (type == "BOOLEAN")
+        slot = (*v == "true");
+      else if (type == "UBIGINT")
+        slot = std::stoull(*v);
+      else if (is_integer_type(type) && type != "HUGEINT")
+        slot = std::stoll(*v);
+      else if (type == "DOUBLE" || type == "FLOAT")
+        slot = std::stod(*v);
+      else
+        slot = *v;
     }
     rows.push_back(std::move(obj));
   }
@@ -113,9 +121,12 @@ std::optional<ResultFormat> parse_result_format(std::string_view name) {
 
 std::string format_result(const QueryResult& result, ResultFormat format) {
   switch (format) {
-    case ResultFormat::Csv: return render_csv(result);
-    case ResultFormat::Json: return render_json(result);
-    case ResultFormat::Table: break;
+    case ResultFormat::Csv:
+      return render_csv(result);
+    case ResultFormat::Json:
+      return render_json(result);
+    case ResultFormat::Table:
+      break;
   }
   return render_table(result);
 }

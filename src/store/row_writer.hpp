@@ -18,14 +18,34 @@ namespace ca {
 
 template <class T>
 struct DuckType;
-template <> struct DuckType<uint64_t> { static constexpr duckdb_type id = DUCKDB_TYPE_UBIGINT; };
-template <> struct DuckType<int64_t> { static constexpr duckdb_type id = DUCKDB_TYPE_BIGINT; };
-template <> struct DuckType<int32_t> { static constexpr duckdb_type id = DUCKDB_TYPE_INTEGER; };
-template <> struct DuckType<bool> { static constexpr duckdb_type id = DUCKDB_TYPE_BOOLEAN; };
-template <> struct DuckType<double> { static constexpr duckdb_type id = DUCKDB_TYPE_DOUBLE; };
-template <> struct DuckType<std::string> { static constexpr duckdb_type id = DUCKDB_TYPE_VARCHAR; };
+template <>
+struct DuckType<uint64_t> {
+  static constexpr duckdb_type id = DUCKDB_TYPE_UBIGINT;
+};
+template <>
+struct DuckType<int64_t> {
+  static constexpr duckdb_type id = DUCKDB_TYPE_BIGINT;
+};
+template <>
+struct DuckType<int32_t> {
+  static constexpr duckdb_type id = DUCKDB_TYPE_INTEGER;
+};
+template <>
+struct DuckType<bool> {
+  static constexpr duckdb_type id = DUCKDB_TYPE_BOOLEAN;
+};
+template <>
+struct DuckType<double> {
+  static constexpr duckdb_type id = DUCKDB_TYPE_DOUBLE;
+};
+template <>
+struct DuckType<std::string> {
+  static constexpr duckdb_type id = DUCKDB_TYPE_VARCHAR;
+};
 template <class T>
-struct DuckType<std::optional<T>> { static constexpr duckdb_type id = DuckType<T>::id; };
+struct DuckType<std::optional<T>> {
+  static constexpr duckdb_type id = DuckType<T>::id;
+};
 
 /// Appends `Row`s (see extract/facts.hpp for the columns(f) convention) to an existing table
 /// whose columns match Row's. close() flushes; errors throw DbError naming the table.

@@ -15,14 +15,34 @@ namespace ca {
 
 template <class T>
 struct SqlType;
-template <> struct SqlType<uint64_t> { static constexpr std::string_view name = "UBIGINT"; };
-template <> struct SqlType<int64_t> { static constexpr std::string_view name = "BIGINT"; };
-template <> struct SqlType<int32_t> { static constexpr std::string_view name = "INTEGER"; };
-template <> struct SqlType<bool> { static constexpr std::string_view name = "BOOLEAN"; };
-template <> struct SqlType<double> { static constexpr std::string_view name = "DOUBLE"; };
-template <> struct SqlType<std::string> { static constexpr std::string_view name = "VARCHAR"; };
+template <>
+struct SqlType<uint64_t> {
+  static constexpr std::string_view name = "UBIGINT";
+};
+template <>
+struct SqlType<int64_t> {
+  static constexpr std::string_view name = "BIGINT";
+};
+template <>
+struct SqlType<int32_t> {
+  static constexpr std::string_view name = "INTEGER";
+};
+template <>
+struct SqlType<bool> {
+  static constexpr std::string_view name = "BOOLEAN";
+};
+template <>
+struct SqlType<double> {
+  static constexpr std::string_view name = "DOUBLE";
+};
+template <>
+struct SqlType<std::string> {
+  static constexpr std::string_view name = "VARCHAR";
+};
 template <class T>
-struct SqlType<std::optional<T>> { static constexpr std::string_view name = SqlType<T>::name; };
+struct SqlType<std::optional<T>> {
+  static constexpr std::string_view name = SqlType<T>::name;
+};
 
 /// `CREATE TABLE table (...)` with the columns and types `Row` declares.
 template <class Row>

@@ -34,8 +34,10 @@ void node_id_function(duckdb_function_info, duckdb_data_chunk input, duckdb_vect
   idx_t n = duckdb_data_chunk_get_size(input);
   duckdb_vector path = duckdb_data_chunk_get_vector(input, 0);
   duckdb_vector kind = duckdb_data_chunk_get_vector(input, 1);
-  auto* bstart = static_cast<int64_t*>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 2)));
-  auto* bend = static_cast<int64_t*>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 3)));
+  auto* bstart =
+      static_cast<int64_t*>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 2)));
+  auto* bend =
+      static_cast<int64_t*>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 3)));
   duckdb_vector disc = duckdb_data_chunk_get_vector(input, 4);
   auto* out = static_cast<uint64_t*>(duckdb_vector_get_data(output));
   for (idx_t r = 0; r < n; ++r) {
@@ -51,9 +53,12 @@ void node_id_function(duckdb_function_info, duckdb_data_chunk input, duckdb_vect
 void edge_id_function(duckdb_function_info, duckdb_data_chunk input, duckdb_vector output) {
   idx_t n = duckdb_data_chunk_get_size(input);
   duckdb_vector kind = duckdb_data_chunk_get_vector(input, 0);
-  auto* src = static_cast<uint64_t*>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 1)));
-  auto* dst = static_cast<uint64_t*>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 2)));
-  auto* bstart = static_cast<int64_t*>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 3)));
+  auto* src =
+      static_cast<uint64_t*>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 1)));
+  auto* dst =
+      static_cast<uint64_t*>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 2)));
+  auto* bstart =
+      static_cast<int64_t*>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 3)));
   auto* out = static_cast<uint64_t*>(duckdb_vector_get_data(output));
   for (idx_t r = 0; r < n; ++r) {
     if (any_null(input, 4, r)) {
@@ -86,12 +91,13 @@ void register_function(Connection& con, const char* name, std::initializer_list<
 
 void register_id_functions(Connection& con) {
   register_function(con, "ca_node_id",
-                    {DUCKDB_TYPE_VARCHAR, DUCKDB_TYPE_VARCHAR, DUCKDB_TYPE_BIGINT, DUCKDB_TYPE_BIGINT,
-                     DUCKDB_TYPE_VARCHAR},
+                    {DUCKDB_TYPE_VARCHAR, DUCKDB_TYPE_VARCHAR, DUCKDB_TYPE_BIGINT,
+                     DUCKDB_TYPE_BIGINT, DUCKDB_TYPE_VARCHAR},
                     node_id_function);
-  register_function(con, "ca_edge_id",
-                    {DUCKDB_TYPE_VARCHAR, DUCKDB_TYPE_UBIGINT, DUCKDB_TYPE_UBIGINT, DUCKDB_TYPE_BIGINT},
-                    edge_id_function);
+  register_function(
+      con, "ca_edge_id",
+      {DUCKDB_TYPE_VARCHAR, DUCKDB_TYPE_UBIGINT, DUCKDB_TYPE_UBIGINT, DUCKDB_TYPE_BIGINT},
+      edge_id_function);
 }
 
 }  // namespace ca

@@ -22,8 +22,8 @@
 #include "core/source_text.hpp"
 #include "extract/program_ir.hpp"
 #include "extract/ts/ir_node_table.hpp"
-#include "extract/ts/tree_reader.hpp"
 #include "extract/ts/python_extractor.hpp"
+#include "extract/ts/tree_reader.hpp"
 
 namespace ca::ts {
 

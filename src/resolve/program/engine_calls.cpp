@@ -116,8 +116,8 @@ ValueSet Engine::call_function(NodeId fn, std::optional<Value> self, const Args&
   if (it == ix_.functions.end()) return {};
   const FunctionInfo& info = it->second;
   const auto& params = info.params;
-  const size_t through_index = info.passthrough >= 0 ? static_cast<size_t>(info.passthrough)
-                                                     : params.size();
+  const size_t through_index =
+      info.passthrough >= 0 ? static_cast<size_t>(info.passthrough) : params.size();
   ValueSet through;  // what this call passes to the parameter a passthrough function returns
   size_t next = 0;
   if (self && !info.is_static && !params.empty() &&

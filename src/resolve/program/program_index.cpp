@@ -176,9 +176,9 @@ void ProgramIndex::find_passthrough_functions() {
             const bool only_this =
                 std::all_of(ref->second.bindings.begin(), ref->second.bindings.end(),
                             [&](NodeId b) { return b == ps[i].id; });
-            if (only_this && (ps[i].kind == ParamKind::Positional ||
-                              ps[i].kind == ParamKind::PositionalOnly ||
-                              ps[i].kind == ParamKind::KeywordOnly)) {
+            if (only_this &&
+                (ps[i].kind == ParamKind::Positional || ps[i].kind == ParamKind::PositionalOnly ||
+                 ps[i].kind == ParamKind::KeywordOnly)) {
               param = static_cast<int32_t>(i);
             }
           }

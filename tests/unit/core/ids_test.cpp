@@ -7,7 +7,8 @@ namespace ca {
 namespace {
 
 TEST(Ids, StableAcrossCalls) {
-  EXPECT_EQ(node_id_for("a/b.py", NodeKind::Function, 10, 20), node_id_for("a/b.py", "FUNCTION", 10, 20));
+  EXPECT_EQ(node_id_for("a/b.py", NodeKind::Function, 10, 20),
+            node_id_for("a/b.py", "FUNCTION", 10, 20));
   EXPECT_EQ(file_id_for("a/b.py"), file_id_for(std::string("a/") + "b.py"));
 }
 

@@ -28,7 +28,8 @@ std::set<std::string> documented_kinds(const std::string& doc, const std::string
   size_t start = doc.find("## " + heading);
   EXPECT_NE(start, std::string::npos) << heading;
   size_t end = doc.find("\n## ", start + 3);
-  std::string section = doc.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  std::string section =
+      doc.substr(start, end == std::string::npos ? std::string::npos : end - start);
   std::set<std::string> kinds;
   std::regex row(R"(\n\| `([A-Z_]+)` \|)");
   for (std::sregex_iterator it(section.begin(), section.end(), row), last; it != last; ++it)

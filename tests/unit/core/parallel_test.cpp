@@ -14,8 +14,7 @@ TEST(ParallelForEach, VisitsEveryItemOnce) {
   std::vector<std::atomic<int>> seen(1000);
   std::atomic<int> states{0};
   parallel_for_each(
-      seen.size(), 4, [&](int) { return ++states; },
-      [&](int&, size_t i) { seen[i]++; });
+      seen.size(), 4, [&](int) { return ++states; }, [&](int&, size_t i) { seen[i]++; });
   for (auto& s : seen) EXPECT_EQ(s.load(), 1);
   EXPECT_LE(states.load(), 4);
   EXPECT_GE(states.load(), 1);
@@ -32,7 +31,8 @@ TEST(ParallelForEach, RethrowsTheFirstFailure) {
 
 TEST(ParallelForEach, ZeroItems) {
   int calls = 0;
-  parallel_for_each(0, 2, [](int) { return 0; }, [&](int&, size_t) { ++calls; });
+  parallel_for_each(
+      0, 2, [](int) { return 0; }, [&](int&, size_t) { ++calls; });
   EXPECT_EQ(calls, 0);
 }
 

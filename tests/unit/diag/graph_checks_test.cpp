@@ -14,7 +14,8 @@ class GraphChecks : public ::testing::Test {
  protected:
   void SetUp() override {
     repo_.write("pkg/__init__.py", "");
-    repo_.write("pkg/a.py", "import os\n\ndef f(x, y=1):\n    return g(x)\n\ndef g(v):\n    return v\n");
+    repo_.write("pkg/a.py",
+                "import os\n\ndef f(x, y=1):\n    return g(x)\n\ndef g(v):\n    return v\n");
     repo_.write("pkg/b.py", "# -*- coding: latin-1 -*-\nname = 'caf\xe9'\nprint(name)\n");
     repo_.write("bad.py", "def broken(:\n    pass\n");
     db_ = build_graph(BuildOptions{repo_.path(), out_.path(), 2}).database;
@@ -42,7 +43,8 @@ using ::testing::Contains;
 TEST_F(GraphChecks, CleanGraph) {
   int64_t skipped = 0;
   auto violations = check_graph(db_, &skipped);
-  for (const auto& v : violations) ADD_FAILURE() << v.check << ": " << v.count << " " << (v.examples.empty() ? "" : v.examples[0]);
+  for (const auto& v : violations)
+    ADD_FAILURE() << v.check << ": " << v.count << " " << (v.examples.empty() ? "" : v.examples[0]);
   EXPECT_EQ(skipped, 0);
 }
 

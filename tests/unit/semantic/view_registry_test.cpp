@@ -14,9 +14,10 @@ class ViewPlanning : public ::testing::Test {
 };
 
 TEST_F(ViewPlanning, InfersTablesIgnoringCtes) {
-  auto inputs = infer_view_inputs(
-      con_, {"v", "WITH c AS (SELECT * FROM a) SELECT x FROM c JOIN b USING (id) "
-                  "WHERE EXISTS (SELECT 1 FROM d) UNION ALL SELECT 1 FROM main.e"});
+  auto inputs =
+      infer_view_inputs(con_, {"v",
+                               "WITH c AS (SELECT * FROM a) SELECT x FROM c JOIN b USING (id) "
+                               "WHERE EXISTS (SELECT 1 FROM d) UNION ALL SELECT 1 FROM main.e"});
   EXPECT_EQ(inputs, (std::vector<std::string>{"a", "b", "d", "e"}));
 }
 
@@ -53,7 +54,8 @@ TEST_F(ViewPlanning, GenerationsFollowDependencies) {
 
 TEST_F(ViewPlanning, RefusesUnknownTablesCyclesAndOwnedNames) {
   EXPECT_THROW(plan_views(con_, {{"v", "SELECT * FROM nowhere"}}, {}), ViewError);
-  EXPECT_THROW(plan_views(con_, {{"v", "SELECT * FROM w"}, {"w", "SELECT * FROM v"}}, {}), ViewError);
+  EXPECT_THROW(plan_views(con_, {{"v", "SELECT * FROM w"}, {"w", "SELECT * FROM v"}}, {}),
+               ViewError);
   EXPECT_THROW(plan_views(con_, {{"v", "SELECT * FROM v"}}, {}), ViewError);
   EXPECT_THROW(plan_views(con_, {{"base", "SELECT 1"}}, {"base"}), ViewError);
 }

@@ -60,7 +60,8 @@ class ReadOnlyQuery : public ::testing::Test {
     db_path_ = dir_.path() / "g.duckdb";
     Database db(db_path_, DbOpenOptions{});
     Connection con(db);
-    con.execute("CREATE TABLE t (a INTEGER, b VARCHAR); INSERT INTO t VALUES (1, 'x,y'), (2, NULL)");
+    con.execute(
+        "CREATE TABLE t (a INTEGER, b VARCHAR); INSERT INTO t VALUES (1, 'x,y'), (2, NULL)");
   }
   test::TempDir dir_;
   std::filesystem::path db_path_;
@@ -71,8 +72,10 @@ TEST_F(ReadOnlyQuery, SelectWorks) {
   EXPECT_EQ(r.row_count(), 2u);
   EXPECT_EQ(format_result(r, ResultFormat::Csv), "a,b\r\n1,\"x,y\"\r\n2,\r\n");
   EXPECT_EQ(format_result(r, ResultFormat::Json),
-            "[\n  {\n    \"a\": 1,\n    \"b\": \"x,y\"\n  },\n  {\n    \"a\": 2,\n    \"b\": null\n  }\n]\n");
-  EXPECT_EQ(format_result(r, ResultFormat::Table), "a | b\n--+-----\n1 | x,y\n2 | NULL\n(2 rows)\n");
+            "[\n  {\n    \"a\": 1,\n    \"b\": \"x,y\"\n  },\n  {\n    \"a\": 2,\n    \"b\": "
+            "null\n  }\n]\n");
+  EXPECT_EQ(format_result(r, ResultFormat::Table),
+            "a | b\n--+-----\n1 | x,y\n2 | NULL\n(2 rows)\n");
 }
 
 TEST_F(ReadOnlyQuery, RefusesWrites) {
