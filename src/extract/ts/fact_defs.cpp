@@ -17,22 +17,22 @@ void FactWalker::emit_scope_row(uint32_t index, std::string_view name, const Spa
   facts_->scopes.push_back(std::move(row));
 }
 
-void FactWalker::visit_function(const Task& task) {
-  const uint32_t outer = task.scope;
-  TSNode node = task.node;
+FactWalker::NamedScope FactWalker::open_named_scope(TSNode node, uint32_t outer, ScopeKind kind) {
+  const bool is_class = kind == ScopeKind::Class;
   TSNode name = ts_node_child_by_field_id(node, sym_.f_name);
   std::string_view name_text = ts_node_is_null(name) ? std::string_view{} : text_of(name);
   Span span = span_of(node);
-  NodeId id = node_id_for(context_->path, NodeKind::Function, span.bstart, span.bend);
-  uint32_t inner = scopes_.open(outer, ScopeKind::Function, id, name_text, false, span.bstart);
+  NodeId id = node_id_for(context_->path, is_class ? NodeKind::Class : NodeKind::Function,
+                          span.bstart, span.bend);
+  uint32_t inner = scopes_.open(outer, kind, id, name_text, false, span.bstart);
   emit_scope_row(inner, name_text, span);
-  const uint32_t root = open_root(inner);
 
-  DefRow def;
+  NamedScope out{inner, open_root(inner), DefRow{}};
+  DefRow& def = out.def;
   def.file_id = context_->file_id;
   def.node_id = id;
-  def.kind = "FUNCTION";
-  def.def_kind = "function";
+  def.kind = is_class ? "CLASS" : "FUNCTION";
+  def.def_kind = is_class ? "class" : "function";
   def.name = std::string(name_text);
   def.qualname = scopes_[inner].qualname;
   def.scope_id = scopes_[outer].id;
@@ -40,10 +40,22 @@ void FactWalker::visit_function(const Task& task) {
   Span name_span = ts_node_is_null(name) ? span : span_of(name);
   def.name_bstart = name_span.bstart;
   def.name_bend = name_span.bend;
-  def.is_method = scopes_[outer].kind == ScopeKind::Class;
-  // Bound once decorators, defaults and annotations are evaluated: at the end of the def.
+  // Bound once decorators, defaults, annotations (and a class body) are evaluated: at the
+  // end of the statement.
   def.flow_block = cur_block_;
   def.flow_pos = span.bend;
+  return out;
+}
+
+void FactWalker::visit_function(const Task& task) {
+  const uint32_t outer = task.scope;
+  TSNode node = task.node;
+  NamedScope opened = open_named_scope(node, outer, ScopeKind::Function);
+  const uint32_t inner = opened.inner;
+  const uint32_t root = opened.root;
+  DefRow& def = opened.def;
+  const NodeId id = def.node_id;
+  def.is_method = scopes_[outer].kind == ScopeKind::Class;
 
   collect(node, children_);
   for (const Child& c : children_) {
@@ -66,29 +78,11 @@ void FactWalker::visit_function(const Task& task) {
 void FactWalker::visit_class(const Task& task) {
   const uint32_t outer = task.scope;
   TSNode node = task.node;
-  TSNode name = ts_node_child_by_field_id(node, sym_.f_name);
-  std::string_view name_text = ts_node_is_null(name) ? std::string_view{} : text_of(name);
-  Span span = span_of(node);
-  NodeId id = node_id_for(context_->path, NodeKind::Class, span.bstart, span.bend);
-  uint32_t inner = scopes_.open(outer, ScopeKind::Class, id, name_text, false, span.bstart);
-  emit_scope_row(inner, name_text, span);
-  const uint32_t root = open_root(inner);
-
-  DefRow def;
-  def.file_id = context_->file_id;
-  def.node_id = id;
-  def.kind = "CLASS";
-  def.def_kind = "class";
-  def.name = std::string(name_text);
-  def.qualname = scopes_[inner].qualname;
-  def.scope_id = scopes_[outer].id;
-  def.span = span;
-  Span name_span = ts_node_is_null(name) ? span : span_of(name);
-  def.name_bstart = name_span.bstart;
-  def.name_bend = name_span.bend;
-  def.flow_block = cur_block_;
-  def.flow_pos = span.bend;  // bound once the body has run
-  facts_->defs.push_back(std::move(def));
+  NamedScope opened = open_named_scope(node, outer, ScopeKind::Class);
+  const uint32_t inner = opened.inner;
+  const uint32_t root = opened.root;
+  const NodeId id = opened.def.node_id;
+  facts_->defs.push_back(std::move(opened.def));
 
   // Bases and keywords, evaluated in the enclosing scope.
   TSNode bases = ts_node_child_by_field_id(node, sym_.f_superclasses);

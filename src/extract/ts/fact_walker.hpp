@@ -127,6 +127,13 @@ class FactWalker {
   void visit_pattern(const Task& task, NodeClass cls);
 
   // Definitions and scopes (fact_defs.cpp).
+  /// A class or function scope just opened, with its definition row filled in.
+  struct NamedScope {
+    uint32_t inner;  ///< the new scope
+    uint32_t root;   ///< its root flow block
+    DefRow def;
+  };
+  NamedScope open_named_scope(TSNode node, uint32_t outer, ScopeKind kind);
   void visit_function(const Task& task);
   void visit_class(const Task& task);
   void visit_decorated(const Task& task);

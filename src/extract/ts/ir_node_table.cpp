@@ -1,5 +1,6 @@
 // Symbol -> IrNode table of the program-IR builder; see ir_node_table.hpp.
 #include "extract/ts/ir_node_table.hpp"
+#include "extract/ts/ts_symbols.hpp"
 
 #include <cstring>
 #include <initializer_list>
@@ -9,11 +10,10 @@ namespace ca::ts {
 namespace {
 
 TSSymbol named(const TSLanguage* l, const char* name) {
-  return ts_language_symbol_for_name(l, name, static_cast<uint32_t>(std::strlen(name)), true);
+  return named_symbol(l, name);
 }
-
 TSFieldId field(const TSLanguage* l, const char* name) {
-  return ts_language_field_id_for_name(l, name, static_cast<uint32_t>(std::strlen(name)));
+  return field_id(l, name);
 }
 
 }  // namespace

@@ -4,18 +4,29 @@
 #include <cstring>
 
 namespace ca::ts {
-namespace {
 
-TSSymbol named(const TSLanguage* l, const char* name) {
+TSSymbol named_symbol(const TSLanguage* l, const char* name) {
   return ts_language_symbol_for_name(l, name, static_cast<uint32_t>(std::strlen(name)), true);
 }
 
-TSSymbol token(const TSLanguage* l, const char* name) {
+TSSymbol token_symbol(const TSLanguage* l, const char* name) {
   return ts_language_symbol_for_name(l, name, static_cast<uint32_t>(std::strlen(name)), false);
 }
 
-TSFieldId field(const TSLanguage* l, const char* name) {
+TSFieldId field_id(const TSLanguage* l, const char* name) {
   return ts_language_field_id_for_name(l, name, static_cast<uint32_t>(std::strlen(name)));
+}
+
+namespace {
+
+TSSymbol named(const TSLanguage* l, const char* name) {
+  return named_symbol(l, name);
+}
+TSSymbol token(const TSLanguage* l, const char* name) {
+  return token_symbol(l, name);
+}
+TSFieldId field(const TSLanguage* l, const char* name) {
+  return field_id(l, name);
 }
 
 }  // namespace

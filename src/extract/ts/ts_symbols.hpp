@@ -6,6 +6,13 @@
 
 namespace ca::ts {
 
+/// The id of the named node type `name` (0 when the grammar has none).
+TSSymbol named_symbol(const TSLanguage* language, const char* name);
+/// The id of the anonymous token `name` (0 when the grammar has none).
+TSSymbol token_symbol(const TSLanguage* language, const char* name);
+/// The id of the field `name` (0 when the grammar has none).
+TSFieldId field_id(const TSLanguage* language, const char* name);
+
 /// Symbol and field ids of tree-sitter-python. A name the grammar lacks resolves to 0,
 /// which no named node carries, so its checks never match.
 struct PySymbols {
