@@ -139,6 +139,8 @@ class IrBuilder {
   void assignment(const Task& task);
   void aug_assignment(const Task& task);
   void for_statement(const Task& task);
+  /// `value as target` of a with-item or except clause: value and target of statement `stmt`.
+  void as_pattern_into(TSNode as_pattern, NodeId scope, uint32_t stmt);
   void with_item(const Task& task);
   void except_clause(const Task& task);
   void value_statement(const Task& task, ir::StmtKind kind);

@@ -213,6 +213,21 @@ void IrBuilder::for_statement(const Task& task) {
   }
 }
 
+void IrBuilder::as_pattern_into(TSNode as_pattern, NodeId scope, uint32_t stmt) {
+  collect(as_pattern, inner_);
+  bool seen_value = false;
+  for (const Child& part : inner_) {
+    if (part.field == t_.f_alias) {
+      later(part.node, scope, Mode::Target, Slot{SlotKind::StmtTarget, stmt});
+    } else if (!seen_value && !ts_node_is_error(part.node)) {
+      seen_value = true;
+      later(part.node, scope, Mode::Expr, Slot{SlotKind::StmtValue, stmt});
+    } else {
+      later(part.node, scope, Mode::Stmt);
+    }
+  }
+}
+
 void IrBuilder::with_item(const Task& task) {
   uint32_t s = new_stmt(StmtKind::With, task.node, task.scope);
   collect(task.node, children_);
@@ -227,19 +242,7 @@ void IrBuilder::with_item(const Task& task) {
       later(c.node, task.scope, Mode::Expr, Slot{SlotKind::StmtValue, s});
       continue;
     }
-    // `with cm as target`
-    collect(c.node, inner_);
-    bool seen_value = false;
-    for (const Child& part : inner_) {
-      if (part.field == t_.f_alias) {
-        later(part.node, task.scope, Mode::Target, Slot{SlotKind::StmtTarget, s});
-      } else if (!seen_value && !ts_node_is_error(part.node)) {
-        seen_value = true;
-        later(part.node, task.scope, Mode::Expr, Slot{SlotKind::StmtValue, s});
-      } else {
-        later(part.node, task.scope, Mode::Stmt);
-      }
-    }
+    as_pattern_into(c.node, task.scope, s);  // `with cm as target`
   }
 }
 
@@ -260,18 +263,7 @@ void IrBuilder::except_clause(const Task& task) {
       later(c.node, task.scope, Mode::Expr, Slot{SlotKind::StmtValue, s});
       continue;
     }
-    collect(c.node, inner_);
-    bool seen_value = false;
-    for (const Child& part : inner_) {
-      if (part.field == t_.f_alias) {
-        later(part.node, task.scope, Mode::Target, Slot{SlotKind::StmtTarget, s});
-      } else if (!seen_value && !ts_node_is_error(part.node)) {
-        seen_value = true;
-        later(part.node, task.scope, Mode::Expr, Slot{SlotKind::StmtValue, s});
-      } else {
-        later(part.node, task.scope, Mode::Stmt);
-      }
-    }
+    as_pattern_into(c.node, task.scope, s);  // `except E as e`
   }
 }
 
