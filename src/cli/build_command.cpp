@@ -3,12 +3,26 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "pipeline/build.hpp"
 
 namespace ca::cli {
+namespace {
+
+struct BuildCommand {
+  std::string repo;
+  std::string output_dir;
+  int jobs = 0;
+  int64_t max_file_size = 10 * 1024 * 1024;
+  int64_t parse_timeout_ms = 10000;
+  bool json = false;
+  std::string stop_after;  ///< "", "parse" or "extract"
+  bool wait = false;
+  bool no_root_package = false;
+};
 
 int run_build(const BuildCommand& command, const GlobalOptions& global) {
   BuildOptions options;
@@ -63,6 +77,37 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
                            summary.table_rows["cpg_props"], summary.diagnostics);
   std::cout << fmt::format("  stages: {}\n", stages);
   return kExitOk;
+}
+
+}  // namespace
+
+RegisteredCommand add_build_command(CLI::App& app, GlobalOptions& global) {
+  auto build = std::make_shared<BuildCommand>();
+  CLI::App* cmd = app.add_subcommand("build", "Index a repository into DIR/cpg.duckdb");
+  cmd->add_option("REPO", build->repo, "Repository or directory to index")->required();
+  cmd->add_option("-o,--output", build->output_dir,
+                  "Output directory for cpg.duckdb (default: REPO/.codeanatomy)");
+  cmd->add_option("-j,--jobs", build->jobs, "Worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-file-size", build->max_file_size,
+                  "Files larger than this many bytes get status too_large (default 10 MiB)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--parse-timeout-ms", build->parse_timeout_ms,
+                  "Per-file parse time budget in milliseconds, 0 = none (default 10000)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--stop-after", build->stop_after,
+                  "Stop after a stage and print its timings, writing nothing: parse (the "
+                  "parse floor) or extract")
+      ->check(CLI::IsMember({"parse", "extract"}));
+  cmd->add_flag("--no-root-package", build->no_root_package,
+                "Name modules relative to REPO even when REPO holds __init__.py (REPO is "
+                "a directory of scripts rather than a package)");
+  cmd->add_flag("--wait", build->wait,
+                "If another build is writing the same output, wait for it instead of "
+                "failing at once");
+  cmd->add_flag("--json", build->json, "Print the summary as JSON on stdout");
+  add_verbosity_flags(*cmd, global);
+  return {cmd, [build, &global] { return run_build(*build, global); }};
 }
 
 }  // namespace ca::cli

@@ -1,7 +1,9 @@
-// The codeanatomy subcommands, each a function from parsed options to an exit status.
+// The codeanatomy subcommands. Each command file registers its own subcommand and options
+// on the application and returns how to run it; main.cpp only lists the commands.
 #pragma once
 
-#include <cstdint>
+#include <CLI/CLI.hpp>
+#include <functional>
 #include <string>
 
 namespace ca::cli {
@@ -20,45 +22,30 @@ struct GlobalOptions {
 /// when NO_COLOR is unset.
 void configure_logging(const GlobalOptions& global);
 
-struct BuildCommand {
-  std::string repo;
-  std::string output_dir;
-  int jobs = 0;
-  int64_t max_file_size = 10 * 1024 * 1024;
-  int64_t parse_timeout_ms = 10000;
-  bool json = false;
-  std::string stop_after;  ///< "", "parse" or "extract"
-  bool wait = false;
-  bool no_root_package = false;
+/// A registered subcommand: after parsing, `run` is called when `app` was chosen. `run`
+/// returns the process exit status.
+struct RegisteredCommand {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
 };
 
-/// `codeanatomy build`: prints a summary (text on stderr... and stdout) or JSON.
-int run_build(const BuildCommand& command, const GlobalOptions& global);
+/// Adds the -q/-v flags to a subcommand (they are also accepted before it).
+void add_verbosity_flags(CLI::App& command, GlobalOptions& global);
 
-struct QueryCommand {
-  std::string target;
-  std::string sql;
-  std::string format = "table";
-};
+/// The help text of a DIR_OR_DB positional argument, the same for every reading command.
+inline constexpr const char* kGraphLocationHelp =
+    "Output directory of a build, a repository with .codeanatomy/, or a cpg.duckdb file";
+
+/// `codeanatomy build`: prints a summary (text or JSON on stdout).
+RegisteredCommand add_build_command(CLI::App& app, GlobalOptions& global);
 
 /// `codeanatomy query`: the result on stdout; refusals and SQL errors on stderr (status 1).
-int run_query(const QueryCommand& command, const GlobalOptions& global);
+RegisteredCommand add_query_command(CLI::App& app, GlobalOptions& global);
 
-struct ExportCommand {
-  std::string what;  ///< callgraph
-  std::string target;
-  std::string format = "pycg";
-  std::string output;  ///< empty = stdout
-};
-
-/// `codeanatomy export callgraph`: writes the export to the output file or stdout.
-int run_export(const ExportCommand& command, const GlobalOptions& global);
-
-struct DiagCommand {
-  std::string target;
-};
+/// `codeanatomy export FORMAT`: writes a built graph in another tool's format.
+RegisteredCommand add_export_command(CLI::App& app, GlobalOptions& global);
 
 /// `codeanatomy diag`: integrity checks; 0 when clean, 2 with a report of each violation.
-int run_diag(const DiagCommand& command, const GlobalOptions& global);
+RegisteredCommand add_diag_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace ca::cli

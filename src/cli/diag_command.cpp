@@ -3,12 +3,18 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "diag/graph_checks.hpp"
 #include "store/read_query.hpp"
 
 namespace ca::cli {
+namespace {
+
+struct DiagCommand {
+  std::string target;
+};
 
 int run_diag(const DiagCommand& command, const GlobalOptions& global) {
   std::vector<CheckViolation> violations;
@@ -30,6 +36,17 @@ int run_diag(const DiagCommand& command, const GlobalOptions& global) {
                                not_rechecked);
   }
   return violations.empty() ? kExitOk : kExitNoGraph;
+}
+
+}  // namespace
+
+RegisteredCommand add_diag_command(CLI::App& app, GlobalOptions& global) {
+  auto diag = std::make_shared<DiagCommand>();
+  CLI::App* cmd = app.add_subcommand(
+      "diag", "Check a built graph: table contracts, ids, edges, spans, kinds, orphan rows");
+  cmd->add_option("DIR_OR_DB", diag->target, kGraphLocationHelp)->required();
+  add_verbosity_flags(*cmd, global);
+  return {cmd, [diag, &global] { return run_diag(*diag, global); }};
 }
 
 }  // namespace ca::cli

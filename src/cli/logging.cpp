@@ -22,4 +22,9 @@ void configure_logging(const GlobalOptions& global) {
   spdlog::set_default_logger(logger);
 }
 
+void add_verbosity_flags(CLI::App& command, GlobalOptions& global) {
+  command.add_flag("-q,--quiet", global.quiet, "Print only errors");
+  command.add_flag("-v,--verbose", global.verbose, "Print progress details");
+}
+
 }  // namespace ca::cli

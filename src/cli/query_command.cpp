@@ -2,14 +2,22 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "store/read_query.hpp"
 #include "store/result_format.hpp"
 
 namespace ca::cli {
+namespace {
 
-int run_query(const QueryCommand& command, const GlobalOptions&) {
+struct QueryCommand {
+  std::string target;
+  std::string sql;
+  std::string format = "table";
+};
+
+int run_query(const QueryCommand& command) {
   std::filesystem::path db;
   try {
     db = locate_database(command.target);
@@ -29,6 +37,19 @@ int run_query(const QueryCommand& command, const GlobalOptions&) {
     spdlog::error("query failed: {}", e.what());
     return kExitUsage;
   }
+}
+
+}  // namespace
+
+RegisteredCommand add_query_command(CLI::App& app, GlobalOptions& global) {
+  auto query = std::make_shared<QueryCommand>();
+  CLI::App* cmd = app.add_subcommand("query", "Run a read-only SQL query on a built graph");
+  cmd->add_option("DIR_OR_DB", query->target, kGraphLocationHelp)->required();
+  cmd->add_option("SQL", query->sql, "One SELECT statement")->required();
+  cmd->add_option("--format", query->format, "Output format: table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  add_verbosity_flags(*cmd, global);
+  return {cmd, [query] { return run_query(*query); }};
 }
 
 }  // namespace ca::cli
