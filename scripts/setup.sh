@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything the build needs on Debian 12 (run as root, or with sudo available):
 # the apt packages of deps/apt-packages.txt and, through `npm pack` (no install scripts),
-# the tree-sitter runtime, the tree-sitter-python grammar and DuckDB's headers and library
-# at the versions of deps/versions.env, unpacked under .deps/. A second run checks and
-# returns quickly without downloading anything.
+# the tree-sitter runtime, the tree-sitter-python grammar, DuckDB's headers and library and
+# scip-python at the versions of deps/versions.env, unpacked under .deps/. A second run
+# checks and returns quickly without downloading anything.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=../deps/versions.env
@@ -47,4 +47,7 @@ fetch_npm "tree-sitter@$TREE_SITTER_VERSION" "$deps/tree-sitter"
 fetch_npm "tree-sitter-python@$TREE_SITTER_PYTHON_VERSION" "$deps/tree-sitter-python"
 fetch_npm "duckdb@$DUCKDB_VERSION" "$deps/duckdb"
 fetch_npm "@duckdb/node-bindings-linux-x64@$DUCKDB_BINARY_PACKAGE_VERSION" "$deps/duckdb-lib"
+# scip-python's package bundles its dependencies (dist/vendor.js): nothing to install.
+fetch_npm "@sourcegraph/scip-python@$SCIP_PYTHON_VERSION" "$deps/scip-python"
+node "$deps/scip-python/index.js" --version >/dev/null || { log "scip-python does not run"; exit 1; }
 log "dependencies ready in $deps"

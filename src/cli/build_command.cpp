@@ -1,12 +1,16 @@
 // `codeanatomy build`: runs the pipeline and prints its summary.
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/commands.hpp"
+#include "cli/config_options.hpp"
+#include "cli/progress.hpp"
 #include "pipeline/build.hpp"
 
 namespace ca::cli {
@@ -14,36 +18,60 @@ namespace {
 
 struct BuildCommand {
   std::string repo;
-  std::string output_dir;
-  int jobs = 0;
-  int64_t max_file_size = 10 * 1024 * 1024;
-  int64_t parse_timeout_ms = 10000;
+  ConfigOptions config;
   bool json = false;
   std::string stop_after;  ///< "", "parse" or "extract"
   bool wait = false;
   bool no_root_package = false;
+  std::string trace;  ///< --trace FILE: Chrome/Perfetto trace of the build's tasks
 };
 
 int run_build(const BuildCommand& command, const GlobalOptions& global) {
+  ResolvedConfig config;
+  try {
+    config = resolve_logged(command.repo, command.config);
+  } catch (const ConfigError& e) {
+    spdlog::error("{}", e.what());
+    return kExitUsage;
+  }
   BuildOptions options;
   options.repo = command.repo;
-  options.output_dir = command.output_dir;
-  options.jobs = command.jobs;
-  options.max_file_size = command.max_file_size;
-  options.parse_timeout_ms = command.parse_timeout_ms;
+  options.output_dir = config.output.value;
+  options.jobs = config.jobs.value;
+  options.max_file_size = config.max_file_size.value;
+  options.parse_timeout_ms = config.parse_timeout_ms.value;
+  options.layers = config.layers.value;
+  options.include = config.include.value;
+  options.exclude = config.exclude.value;
+  options.source_roots = config.source_roots.value;
   options.wait_for_lock = command.wait;
   options.root_may_be_package = !command.no_root_package;
+  options.trace_path = command.trace;
   if (command.stop_after == "parse") options.stop_after = StopAfter::Parse;
   if (command.stop_after == "extract") options.stop_after = StopAfter::Extract;
   BuildObserver observer;
-  observer.info = [](const std::string& message) { spdlog::info("{}", message); };
+  std::optional<ProgressDisplay> display;
+  if (progress_wanted(global.quiet)) {
+    display.emplace(STDERR_FILENO, stderr_color());
+    display->attach(observer);
+  }
+  observer.info = [&display](const std::string& message) {
+    if (!spdlog::should_log(spdlog::level::info)) return;
+    auto log = [&] { spdlog::info("{}", message); };
+    if (display)
+      display->around_log(log);
+    else
+      log();
+  };
   BuildSummary summary;
   try {
     summary = build_graph(options, observer);
   } catch (const std::exception& e) {
+    if (display) display->stop();
     spdlog::error("build failed: {}", e.what());
     return kExitNoGraph;
   }
+  if (display) display->stop();
   if (command.json) {
     nlohmann::ordered_json j;
     j["database"] = summary.database.string();
@@ -84,17 +112,11 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
 RegisteredCommand add_build_command(CLI::App& app, GlobalOptions& global) {
   auto build = std::make_shared<BuildCommand>();
   CLI::App* cmd = app.add_subcommand("build", "Index a repository into DIR/cpg.duckdb");
+  cmd->footer(std::string(kConfigHelpFooter) +
+              "\n\nOn a terminal, each stage's progress is shown on stderr (not with -q, "
+              "nothing when stderr is not a terminal); NO_COLOR turns colours off.");
   cmd->add_option("REPO", build->repo, "Repository or directory to index")->required();
-  cmd->add_option("-o,--output", build->output_dir,
-                  "Output directory for cpg.duckdb (default: REPO/.codeanatomy)");
-  cmd->add_option("-j,--jobs", build->jobs, "Worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--max-file-size", build->max_file_size,
-                  "Files larger than this many bytes get status too_large (default 10 MiB)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--parse-timeout-ms", build->parse_timeout_ms,
-                  "Per-file parse time budget in milliseconds, 0 = none (default 10000)")
-      ->check(CLI::NonNegativeNumber);
+  add_config_options(*cmd, build->config);
   cmd->add_option("--stop-after", build->stop_after,
                   "Stop after a stage and print its timings, writing nothing: parse (the "
                   "parse floor) or extract")
@@ -106,6 +128,8 @@ RegisteredCommand add_build_command(CLI::App& app, GlobalOptions& global) {
                 "If another build is writing the same output, wait for it instead of "
                 "failing at once");
   cmd->add_flag("--json", build->json, "Print the summary as JSON on stdout");
+  cmd->add_option("--trace", build->trace,
+                  "Write a Chrome/Perfetto trace (JSON) of the build's tasks to FILE");
   add_verbosity_flags(*cmd, global);
   return {cmd, [build, &global] { return run_build(*build, global); }};
 }

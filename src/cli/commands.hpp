@@ -22,6 +22,9 @@ struct GlobalOptions {
 /// when NO_COLOR is unset.
 void configure_logging(const GlobalOptions& global);
 
+/// Whether stderr may be coloured: it is a terminal and NO_COLOR is unset or empty.
+bool stderr_color();
+
 /// A registered subcommand: after parsing, `run` is called when `app` was chosen. `run`
 /// returns the process exit status.
 struct RegisteredCommand {
@@ -36,7 +39,17 @@ void add_verbosity_flags(CLI::App& command, GlobalOptions& global);
 inline constexpr const char* kGraphLocationHelp =
     "Output directory of a build, a repository with .codeanatomy/, or a cpg.duckdb file";
 
-/// `codeanatomy build`: prints a summary (text or JSON on stdout).
+/// Where the configuration options of `build` and `config show` may also come from (the
+/// footer of their --help).
+inline constexpr const char* kConfigHelpFooter =
+    "Every option above with a [config key] may also be set in REPO/codeanatomy.toml (or in "
+    "[tool.codeanatomy] of REPO/pyproject.toml; codeanatomy.toml wins) and in its CODEANATOMY_* "
+    "environment variable (lists comma-separated). Precedence: command line > environment > "
+    "file > defaults. `codeanatomy config show REPO` prints the effective values and where "
+    "each came from.";
+
+/// `codeanatomy build`: prints a summary (text or JSON on stdout); on a terminal, progress
+/// on stderr.
 RegisteredCommand add_build_command(CLI::App& app, GlobalOptions& global);
 
 /// `codeanatomy query`: the result on stdout; refusals and SQL errors on stderr (status 1).
@@ -47,5 +60,12 @@ RegisteredCommand add_export_command(CLI::App& app, GlobalOptions& global);
 
 /// `codeanatomy diag`: integrity checks; 0 when clean, 2 with a report of each violation.
 RegisteredCommand add_diag_command(CLI::App& app, GlobalOptions& global);
+
+/// `codeanatomy plan`: the task DAG as text, JSON or Graphviz dot on stdout; 2 when the
+/// views cannot be planned.
+RegisteredCommand add_plan_command(CLI::App& app, GlobalOptions& global);
+
+/// `codeanatomy config show`: the effective configuration and where each value came from.
+RegisteredCommand add_config_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace ca::cli

@@ -31,7 +31,8 @@ RegisteredCommand add_export_command(CLI::App& app, GlobalOptions& global) {
   cmd->require_subcommand(1);
   add_verbosity_flags(*cmd, global);
   std::vector<RegisteredCommand> formats = {
-      add_callgraph_export(*cmd),
+      add_callgraph_export(*cmd), add_parquet_export(*cmd), add_dot_export(*cmd),
+      add_graphml_export(*cmd),   add_scip_export(*cmd),
   };
   return {cmd, [formats] {
             for (const auto& format : formats)

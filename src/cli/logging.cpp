@@ -9,10 +9,14 @@
 
 namespace ca::cli {
 
+bool stderr_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(STDERR_FILENO) && !(no_color && *no_color);
+}
+
 void configure_logging(const GlobalOptions& global) {
   auto logger = spdlog::stderr_color_mt("codeanatomy");
-  const char* no_color = std::getenv("NO_COLOR");
-  bool color = ::isatty(STDERR_FILENO) && !(no_color && *no_color);
+  bool color = stderr_color();
   auto* sink = dynamic_cast<spdlog::sinks::stderr_color_sink_mt*>(logger->sinks().front().get());
   if (sink) sink->set_color_mode(color ? spdlog::color_mode::automatic : spdlog::color_mode::never);
   logger->set_pattern("%^%l%$: %v");

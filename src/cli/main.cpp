@@ -16,10 +16,9 @@ int main(int argc, char** argv) {
   app.add_flag("-v,--verbose", global.verbose, "Print progress details");
 
   std::vector<ca::cli::RegisteredCommand> commands = {
-      ca::cli::add_build_command(app, global),
-      ca::cli::add_query_command(app, global),
-      ca::cli::add_export_command(app, global),
-      ca::cli::add_diag_command(app, global),
+      ca::cli::add_build_command(app, global),  ca::cli::add_query_command(app, global),
+      ca::cli::add_export_command(app, global), ca::cli::add_diag_command(app, global),
+      ca::cli::add_config_command(app, global), ca::cli::add_plan_command(app, global),
   };
 
   try {

@@ -6,12 +6,17 @@
 
 #include <chrono>
 #include <ctime>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
 #include "core/parallel.hpp"
+#include "extract/layers.hpp"
+#include "pipeline/build_tasks.hpp"
 #include "pipeline/file_job.hpp"
 #include "pipeline/output_lock.hpp"
+#include "pipeline/task_recorder.hpp"
+#include "pipeline/view_scheduler.hpp"
 #include "resolve/program/resolve_program.hpp"
 #include "semantic/view_registry.hpp"
 #include "store/row_writer.hpp"
@@ -49,12 +54,51 @@ void info(const BuildObserver& observer, const std::string& message) {
   if (observer.info) observer.info(message);
 }
 
+/// Reports one stage to the observer: started when constructed, finished by finish() or,
+/// when the build fails first, abandoned when destroyed.
+class StageRun {
+ public:
+  StageRun(const BuildObserver& observer, std::string name, std::string unit = {},
+           int64_t total = 0)
+      : observer_(observer), start_(Clock::now()) {
+    progress_.name = std::move(name);
+    progress_.unit = std::move(unit);
+    progress_.total = total;
+    if (observer_.stage_started) observer_.stage_started(progress_);
+  }
+  ~StageRun() { end(false); }
+  StageRun(const StageRun&) = delete;
+  StageRun& operator=(const StageRun&) = delete;
+
+  /// Counts `n` more items done; safe from any thread, cheap enough for once per file.
+  void advance(int64_t n = 1) { progress_.done.fetch_add(n, std::memory_order_relaxed); }
+  /// Ends the stage; returns its wall time in milliseconds.
+  double finish() { return end(true); }
+
+ private:
+  double end(bool completed) {
+    if (!ended_) {
+      ended_ = true;
+      wall_ms_ = ms_since(start_);
+      if (observer_.stage_finished) observer_.stage_finished(progress_, wall_ms_, completed);
+    }
+    return wall_ms_;
+  }
+
+  const BuildObserver& observer_;
+  Clock::time_point start_;
+  StageProgress progress_;
+  bool ended_ = false;
+  double wall_ms_ = 0;
+};
+
 }  // namespace
 
 BuildSummary build_graph(const BuildOptions& options, const BuildObserver& observer) {
   const auto build_start = Clock::now();
   namespace fs = std::filesystem;
   std::error_code ec;
+  if (auto error = layers_error(options.layers)) throw std::runtime_error(*error);
   if (!fs::is_directory(options.repo, ec))
     throw std::runtime_error(
         fmt::format("{} is not a directory: give the repository to index", options.repo.string()));
@@ -70,19 +114,27 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   remove_stale_temporaries(out_dir);
 
   const std::string run_id = make_run_id();
-  std::vector<RunTaskRow> tasks;
-  auto record = [&](std::string task, std::string kind, int generation, std::string inputs,
-                    int64_t rows, double wall) {
-    tasks.push_back(RunTaskRow{run_id, std::move(task), std::move(kind), generation,
-                               std::move(inputs), "", false, rows, wall});
+  // Every task's time and rows (run_tasks, --trace); tid 0 is this thread.
+  TaskRecorder recorder(build_start);
+  recorder.name_thread(0, "main / worker 0");
+  std::optional<TaskGraph> graph;  // planned once the schema exists
+  auto write_trace = [&] {
+    if (!options.trace_path.empty())
+      recorder.write_trace(options.trace_path, graph ? &*graph : nullptr);
   };
 
   // 1. Scan.
   auto t = Clock::now();
+  StageRun scan_stage(observer, "scan", "files");
   ScanOptions scan_options;
   scan_options.root_may_be_package = options.root_may_be_package;
+  scan_options.include = options.include;
+  scan_options.exclude = options.exclude;
+  scan_options.source_roots = options.source_roots;
   ScanResult scan = scan_repository(options.repo, scan_options);
-  record("scan", "native", 0, "", static_cast<int64_t>(scan.files.size()), ms_since(t));
+  scan_stage.advance(static_cast<int64_t>(scan.files.size()));
+  scan_stage.finish();
+  recorder.task("scan", t, Clock::now(), static_cast<int64_t>(scan.files.size()));
   info(observer, fmt::format("scanned {} Python files", scan.files.size()));
 
   // 2. Extract, one task per file on the worker pool; results kept in scan order.
@@ -90,24 +142,74 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   std::vector<ExtractedFile> extracted(scan.files.size());
   FileLimits limits{options.max_file_size, options.stop_after == StopAfter::Parse};
   ExtractOptions extract_options{options.parse_timeout_ms};
+  const char* extract_stage = limits.parse_only ? "parse" : "extract";
+  StageRun extract_run(observer, extract_stage, "files", static_cast<int64_t>(scan.files.size()));
+  // Per worker: the span from its first file to its last (one trace span per worker).
+  struct WorkerSpan {
+    Clock::time_point first, last;
+    int64_t files = 0;
+  };
+  std::vector<WorkerSpan> worker_spans(static_cast<size_t>(effective_jobs(options.jobs)));
+  struct ExtractWorker {
+    std::unique_ptr<PythonSyntaxExtractor> extractor;
+    WorkerSpan* span;
+  };
   parallel_for_each(
       scan.files.size(), options.jobs,
-      [&](int) { return std::make_unique<PythonSyntaxExtractor>(extract_options); },
-      [&](std::unique_ptr<PythonSyntaxExtractor>& extractor, size_t i) {
-        extracted[i] = process_file(scan.files[i], limits, *extractor);
+      [&](int w) {
+        return ExtractWorker{std::make_unique<PythonSyntaxExtractor>(extract_options),
+                             &worker_spans[static_cast<size_t>(w)]};
+      },
+      [&](ExtractWorker& worker, size_t i) {
+        const auto file_start = Clock::now();
+        extracted[i] = process_file(scan.files[i], limits, *worker.extractor);
+        if (worker.span->files++ == 0) worker.span->first = file_start;
+        worker.span->last = Clock::now();
+        extract_run.advance();
       });
-  const char* extract_stage = limits.parse_only ? "parse" : "extract";
-  record(fmt::format("{}_ts", extract_stage), "extract", 0, "repo_files",
-         static_cast<int64_t>(extracted.size()), ms_since(t));
+  extract_run.finish();
+  const std::string extract_task = fmt::format("{}_ts", extract_stage);
+  recorder.task(extract_task, t, Clock::now(), static_cast<int64_t>(extracted.size()));
+  for (size_t w = 0; w < worker_spans.size(); ++w) {
+    if (worker_spans[w].files == 0) continue;
+    if (w > 0) recorder.name_thread(static_cast<int>(w), fmt::format("worker {}", w));
+    recorder.span(fmt::format("{} worker {}", extract_task, w), "extract", static_cast<int>(w),
+                  worker_spans[w].first, worker_spans[w].last, {{"files", worker_spans[w].files}});
+  }
+  double bind_ms = 0;
+  int64_t bindings = 0;
+  for (const auto& e : extracted) {
+    bind_ms += e.bind_ms;
+    bindings += static_cast<int64_t>(e.facts.bindings.size());
+  }
+  if (!limits.parse_only) {
+    // Binding runs inside the per-file jobs: its span is extraction's, its time the sum.
+    recorder.task_busy("bind_local", bind_ms, bindings);
+    recorder.span("bind_local", "native", 0, t, Clock::now(),
+                  {{"busy_ms_summed_over_files", bind_ms}, {"within", extract_task}});
+  }
+  // What scan and extract_ts read from outside the task graph, for their fingerprints: the
+  // files and module names found, then each file's content and the options shaping facts.
+  std::map<std::string, std::string> data_digests;
+  for (const auto& e : extracted) {
+    data_digests["scan"] +=
+        fmt::format("{}\t{}\t{}\n", e.file.path, e.file.module, e.file.is_package_init);
+    data_digests["extract_ts"] +=
+        fmt::format("{}\t{}\t{}\n", e.file.path, e.file.content_hash, e.file.status);
+  }
+  for (const auto& p : scan.packages) data_digests["scan"] += p.dir_path + "\n";
+  data_digests["extract_ts"] += fmt::format(
+      "{} {} {}", options.max_file_size, options.parse_timeout_ms, fmt::join(options.layers, ","));
   info(observer, fmt::format("{}: {} files", extract_stage, extracted.size()));
 
   BuildSummary summary;
   summary.files = static_cast<int64_t>(extracted.size());
-  summary.stage_ms["scan"] = tasks[0].wall_ms;
-  summary.stage_ms[extract_stage] = tasks[1].wall_ms;
+  summary.stage_ms["scan"] = recorder.wall_ms("scan");
+  summary.stage_ms[extract_stage] = recorder.wall_ms(extract_task);
   if (options.stop_after != StopAfter::All) {
     for (auto& e : extracted) summary.files_by_status[e.file.status]++;
     summary.wall_ms = ms_since(build_start);
+    write_trace();
     return summary;
   }
   // 3. Whole-program resolution over every file's facts, on its own thread while the
@@ -118,10 +220,17 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   std::vector<ProgramFile> program_files;
   program_files.reserve(extracted.size());
   for (const auto& e : extracted) program_files.push_back(ProgramFile{&e.file, &e.facts});
+  // The resolver's thread has the trace's tid after the workers'.
+  const int resolver_tid = effective_jobs(options.jobs) > 1 ? effective_jobs(options.jobs) : 0;
+  if (resolver_tid > 0) recorder.name_thread(resolver_tid, "resolver");
   auto resolve = [&] {
     const auto start = Clock::now();
+    StageRun stage(observer, "resolve");
     try {
       program = resolve_program(program_files, scan.packages, ResolveOptions{options.jobs});
+      recorder.task("resolve", start, Clock::now(), static_cast<int64_t>(program.calls.size()),
+                    resolver_tid);
+      stage.finish();
     } catch (...) {
       resolve_error = std::current_exception();
     }
@@ -142,34 +251,21 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     ~Joiner() { join(); }
   } resolver_joiner{resolver};
 
+  std::optional<StageRun> publish_stage;  // ends after the rename, outside the try
+  Clock::time_point publish_start;
   try {
     // 4. Load the evidence tables into a new database file.
     t = Clock::now();
+    StageRun load_stage(observer, "load", "tables");
     DbOpenOptions db_options;
     db_options.threads = effective_jobs(options.jobs);
     auto db = std::make_unique<Database>(temp_db, db_options);
     auto con = std::make_unique<Connection>(*db);
     con->execute("SET preserve_insertion_order = true");
-    std::vector<std::string> base_tables;
-    auto create = [&](std::string_view name, const std::string& sql) {
-      con->execute(sql);
-      base_tables.emplace_back(name);
-    };
-    create("repo_files", create_table_sql<RepoFileRow>("repo_files"));
-    create("repo_packages", create_table_sql<RepoPackageRow>("repo_packages"));
-    create("cpg_node_kinds", create_table_sql<KindRow>("cpg_node_kinds"));
-    create("cpg_edge_kinds", create_table_sql<KindRow>("cpg_edge_kinds"));
-    create("run_tasks", create_table_sql<RunTaskRow>("run_tasks"));
+    create_native_tables(*con);
+    // The whole DAG, views' inputs inferred from their SQL, checked before any loading.
+    graph = plan_build(*con, embedded_views());
     FileFacts empty;
-    for_each_fact_table(empty, [&](std::string_view name, auto& rows) {
-      using Row = typename std::decay_t<decltype(rows)>::value_type;
-      create(name, create_table_sql<Row>(name));
-    });
-    ProgramFacts no_program;
-    for_each_program_table(no_program, [&](std::string_view name, auto& rows) {
-      using Row = typename std::decay_t<decltype(rows)>::value_type;
-      create(name, create_table_sql<Row>(name));
-    });
 
     std::vector<RepoFileRow> files;
     files.reserve(extracted.size());
@@ -177,20 +273,30 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       summary.files_by_status[e.file.status]++;
       files.push_back(e.file);
     }
-    summary.table_rows["repo_files"] = write_table(*con, "repo_files", files);
-    summary.table_rows["repo_packages"] = write_table(*con, "repo_packages", scan.packages);
+    /// Writes one table as task load_<table>.
+    auto load = [&](std::string_view table, const auto& rows) {
+      const auto start = Clock::now();
+      int64_t n = write_table(*con, table, rows);
+      recorder.task(fmt::format("load_{}", table), start, Clock::now(), n);
+      return n;
+    };
+    summary.table_rows["repo_files"] = load("repo_files", files);
+    summary.table_rows["repo_packages"] = load("repo_packages", scan.packages);
+    load_stage.advance(2);
     std::vector<KindRow> kinds;
     for (const auto& k : kNodeKinds)
       kinds.push_back({std::string(k.name), std::string(k.description)});
-    write_table(*con, "cpg_node_kinds", kinds);
+    load("cpg_node_kinds", kinds);
     kinds.clear();
     for (const auto& k : kEdgeKinds)
       kinds.push_back({std::string(k.name), std::string(k.description)});
-    write_table(*con, "cpg_edge_kinds", kinds);
+    load("cpg_edge_kinds", kinds);
+    load_stage.advance(2);
 
     // Per-file tables: one appender per table, files in scan order. Scan diagnostics first.
     for_each_fact_table(empty, [&](std::string_view name, auto& proto) {
       using Row = typename std::decay_t<decltype(proto)>::value_type;
+      const auto start = Clock::now();
       RowWriter<Row> writer(*con, name);
       int64_t n = 0;
       if constexpr (std::is_same_v<Row, DiagnosticRow>) {
@@ -205,56 +311,60 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
         });
       }
       writer.close();
+      recorder.task(fmt::format("load_{}", name), start, Clock::now(), n);
       summary.table_rows[std::string(name)] = n;
+      load_stage.advance();
     });
-    record("load", "native", 0, "", summary.table_rows["repo_files"], ms_since(t));
-    summary.stage_ms["load"] = tasks.back().wall_ms;
+    summary.stage_ms["load"] = ms_since(t);
 
     // The resolver's tables once it is done, its diagnostics after the files' own.
     resolver_joiner.join();
     if (resolve_error) std::rethrow_exception(resolve_error);
-    record("resolve", "native", 0, "ts_*,res_bindings,res_name_refs",
-           static_cast<int64_t>(program.calls.size()), resolve_ms);
     summary.stage_ms["resolve"] = resolve_ms;
     info(observer, fmt::format("resolved: {} call edges", program.calls.size()));
     t = Clock::now();
     for_each_program_table(program, [&](std::string_view name, auto& rows) {
-      summary.table_rows[std::string(name)] = write_table(*con, name, rows);
+      summary.table_rows[std::string(name)] = load(name, rows);
+      load_stage.advance();
     });
-    summary.table_rows["diagnostics"] += write_table(*con, "diagnostics", program.diagnostics);
+    summary.table_rows["diagnostics"] += load("diagnostics", program.diagnostics);
     summary.diagnostics = summary.table_rows["diagnostics"];
     summary.stage_ms["load"] += ms_since(t);
+    load_stage.finish();
     program = ProgramFacts{};
     program_files.clear();
     extracted.clear();
     extracted.shrink_to_fit();
     const auto views_start = Clock::now();
 
-    // 5. Semantic views in generations inferred from their SQL.
+    // 5. Semantic views, each as soon as the views it reads are done, up to -j at once.
     register_id_functions(*con);
-    std::vector<PlannedView> plan = plan_views(*con, embedded_views(), base_tables);
-    for (const PlannedView& view : plan) {
-      t = Clock::now();
-      con->execute(fmt::format("CREATE TABLE {} AS {}", view.name, view.sql));
-      int64_t rows = con->query_int(fmt::format("SELECT count(*) FROM {}", view.name));
-      summary.table_rows[view.name] = rows;
-      record(view.name, "view", view.generation + 1, fmt::format("{}", fmt::join(view.inputs, ",")),
-             rows, ms_since(t));
-      info(observer, fmt::format("view {}: {} rows", view.name, rows));
-    }
-
+    int64_t view_count = 0;
+    for (const Task& task : graph->tasks()) view_count += task.kind == TaskKind::View;
+    StageRun views_stage(observer, "views", "views", view_count);
+    for (const auto& [view, rows] :
+         run_view_tasks(*db, *graph, options.jobs, recorder, [&](const std::string&v, int64_t n) {
+           info(observer, fmt::format("view {}: {} rows", v, n));
+           views_stage.advance();
+         }))
+      summary.table_rows[view] = rows;
+    views_stage.finish();
     summary.stage_ms["views"] = ms_since(views_start);
 
     // 6. The run log, then publish atomically.
-    record("publish", "native", plan.empty() ? 1 : plan.back().generation + 2, "", 0, 0);
+    publish_stage.emplace(observer, "publish");
+    publish_start = Clock::now();
     summary.wall_ms = ms_since(build_start);
-    tasks.back().wall_ms = 0;
-    summary.table_rows["run_tasks"] = write_table(*con, "run_tasks", tasks);
-    con->execute(create_table_sql<RunInfoRow>("run_info"));
+    // publish's row has 0 ms: the run log cannot hold the time spent writing it (the trace
+    // does).
+    summary.table_rows["run_tasks"] =
+        write_table(*con, "run_tasks",
+                    recorder.run_tasks(*graph, run_id, fingerprint_tasks(*graph, data_digests)));
     std::vector<RunInfoRow> run_info{
         {"repo_root", fs::weakly_canonical(fs::absolute(options.repo)).string()},
         {"run_id", run_id},
-        {"jobs", std::to_string(effective_jobs(options.jobs))}};
+        {"jobs", std::to_string(effective_jobs(options.jobs))},
+        {"layers", fmt::format("{}", fmt::join(options.layers, ","))}};
     summary.table_rows["run_info"] = write_table(*con, "run_info", run_info);
     con->execute("CHECKPOINT");
     con.reset();
@@ -269,6 +379,9 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     fs::remove(temp_db, ec);
     throw std::runtime_error(fmt::format("cannot publish {}: {}", final_db.string(), ec.message()));
   }
+  publish_stage->finish();
+  recorder.task("publish", publish_start, Clock::now(), 0);
+  write_trace();
   summary.database = final_db;
   summary.wall_ms = ms_since(build_start);
   return summary;

@@ -1,11 +1,13 @@
 // `codeanatomy build`: scan, parallel extraction, bulk load, SQL views, publish.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace ca {
 
@@ -27,6 +29,15 @@ struct BuildOptions {
   bool wait_for_lock = false;
   /// false: module names relative to REPO even when REPO holds __init__.py.
   bool root_may_be_package = true;
+  /// Evidence layers to run (extract/layers.hpp); a build refuses unimplemented ones.
+  std::vector<std::string> layers = {"ts"};
+  /// Gitignore-style patterns selecting / excluding files (ScanOptions::include, exclude).
+  std::vector<std::string> include{};
+  std::vector<std::string> exclude{};
+  /// Directories (relative to REPO) module names are computed from; empty = detected.
+  std::vector<std::string> source_roots{};
+  /// When set, a Chrome/Perfetto trace of the build's tasks is written there (--trace).
+  std::filesystem::path trace_path{};
 };
 
 /// What a build did, for the CLI summary and for tests.
@@ -40,9 +51,26 @@ struct BuildSummary {
   std::map<std::string, double> stage_ms;  ///< scan, extract (or parse), load, views
 };
 
-/// Progress and log messages of a build; empty functions print nothing.
+/// One stage of a running build, shared with the observer from stage_started until
+/// stage_finished returns. The pipeline counts `done` (workers increment it, relaxed); an
+/// observer may read it from any thread while the stage runs.
+struct StageProgress {
+  std::string name;   ///< scan, extract (parse with StopAfter::Parse), resolve, load, views,
+                      ///< publish
+  std::string unit;   ///< what `done` and `total` count ("files", "views", "tables"), or ""
+  int64_t total = 0;  ///< items the stage will process; 0 = not known in advance
+  std::atomic<int64_t> done{0};
+};
+
+/// Progress and log messages of a build; empty functions print nothing. The callbacks
+/// must not throw. They are called from the thread running the stage: resolve runs on a
+/// thread of its own, beside load, so calls may come from two threads at once.
 struct BuildObserver {
   std::function<void(const std::string&)> info;
+  /// A stage begins.
+  std::function<void(const StageProgress& stage)> stage_started;
+  /// The stage ended after `wall_ms`: completed, or abandoned because the build failed.
+  std::function<void(const StageProgress& stage, double wall_ms, bool completed)> stage_finished;
 };
 
 /// Builds the graph of options.repo into OUTPUT/cpg.duckdb: the database is written to a

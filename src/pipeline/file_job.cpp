@@ -7,7 +7,9 @@
 #include <xxhash.h>
 
 #include <fmt/format.h>
+
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 
 #include "resolve/local_binder.hpp"
@@ -16,50 +18,83 @@
 namespace ca {
 namespace {
 
-/// Reads a whole file; on failure returns false and sets `error` to a readable reason.
-bool read_whole_file(const std::filesystem::path& path, int64_t max_size, std::string& out,
-                     std::string& error, bool& too_large, int64_t& size) {
-  too_large = false;
+/// What reading a file gave.
+struct FileRead {
+  enum class Result { ok, too_large, failed } result = Result::ok;
+  std::string bytes;
+  std::string error;     ///< why it failed (Result::failed)
+  int64_t size = 0;      ///< bytes read, or the size on disk when too large
+  int changes_seen = 0;  ///< reads during which the file changed (size or mtime)
+  bool stable = true;    ///< false: the file changed during every attempt; `bytes` is the last
+};
+
+constexpr int kReadAttempts = 3;
+
+bool same_version(const struct stat& a, const struct stat& b) {
+  return a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec &&
+         a.st_mtim.tv_nsec == b.st_mtim.tv_nsec && a.st_ino == b.st_ino;
+}
+
+/// Reads a whole file. The file is stat'ed before and after each read, and one byte past
+/// the size is asked for; when the size or modification time moved (the file was being
+/// written) the read is repeated, up to kReadAttempts times.
+FileRead read_whole_file(const std::filesystem::path& path, int64_t max_size) {
+  FileRead out;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     int err = errno;
     struct stat link_info {};
     if (::lstat(path.c_str(), &link_info) == 0 && S_ISLNK(link_info.st_mode))
-      error = fmt::format("cannot follow symbolic link ({}); fix or remove the link",
-                          std::strerror(err));
+      out.error = fmt::format("cannot follow symbolic link ({}); fix or remove the link",
+                              std::strerror(err));
     else
-      error = fmt::format("cannot open file: {}", std::strerror(err));
-    return false;
+      out.error = fmt::format("cannot open file: {}", std::strerror(err));
+    out.result = FileRead::Result::failed;
+    return out;
   }
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    error = "not a regular file";
-    ::close(fd);
-    return false;
-  }
-  size = info.st_size;
-  if (info.st_size > max_size) {
-    too_large = true;
-    ::close(fd);
-    return false;
-  }
-  out.resize(static_cast<size_t>(info.st_size));
-  size_t got = 0;
-  while (got < out.size()) {
-    ssize_t n = ::read(fd, out.data() + got, out.size() - got);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error = fmt::format("read failed: {}", std::strerror(errno));
-      ::close(fd);
-      return false;
+  for (int attempt = 0; attempt < kReadAttempts; ++attempt) {
+    struct stat before {};
+    if (::fstat(fd, &before) != 0 || !S_ISREG(before.st_mode)) {
+      out.error = "not a regular file";
+      out.result = FileRead::Result::failed;
+      break;
     }
-    if (n == 0) break;  // the file shrank while being read
-    got += static_cast<size_t>(n);
+    out.size = before.st_size;
+    if (before.st_size > max_size) {
+      out.result = FileRead::Result::too_large;
+      break;
+    }
+    // One byte more than the size: getting it means the file grew during the read.
+    out.bytes.resize(static_cast<size_t>(before.st_size) + 1);
+    size_t got = 0;
+    bool failed = false;
+    while (got < out.bytes.size()) {
+      ssize_t n =
+          ::pread(fd, out.bytes.data() + got, out.bytes.size() - got, static_cast<off_t>(got));
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        out.error = fmt::format("read failed: {}", std::strerror(errno));
+        failed = true;
+        break;
+      }
+      if (n == 0) break;  // end of file (early if the file shrank while being read)
+      got += static_cast<size_t>(n);
+    }
+    if (failed) {
+      out.result = FileRead::Result::failed;
+      break;
+    }
+    out.bytes.resize(got);
+    out.size = static_cast<int64_t>(got);
+    out.result = FileRead::Result::ok;
+    struct stat after {};
+    out.stable = got == static_cast<size_t>(before.st_size) && ::fstat(fd, &after) == 0 &&
+                 same_version(before, after);
+    if (out.stable) break;
+    ++out.changes_seen;
   }
-  out.resize(got);
-  size = static_cast<int64_t>(got);
   ::close(fd);
-  return true;
+  return out;
 }
 
 std::string content_hash(std::string_view bytes) {
@@ -91,6 +126,52 @@ void set_extent(RepoFileRow& row, std::string_view text) {
 
 ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
                            PythonSyntaxExtractor& extractor) {
+  FileRead read = read_whole_file(scanned.abs_path, limits.max_file_size);
+  if (read.result == FileRead::Result::ok) {
+    ExtractedFile out = process_file_content(scanned, limits, read.bytes, extractor);
+    if (read.changes_seen > 0) {
+      std::string what = read.stable
+                             ? fmt::format(
+                                   "file changed while being read (its size or modification time "
+                                   "moved during the read); indexed a later read of {} bytes that "
+                                   "saw no change",
+                                   read.size)
+                             : fmt::format(
+                                   "file kept changing while being read ({} reads, its size or "
+                                   "modification time moved during each); indexed the last read "
+                                   "({} bytes, content_hash {}), which may mix versions: rebuild "
+                                   "once the file is no longer being written",
+                                   kReadAttempts, read.size, out.file.content_hash);
+      out.facts.diagnostics.push_back(
+          file_diagnostic(scanned, "scan", "warning", "changed_while_reading", std::move(what)));
+    }
+    return out;
+  }
+  ExtractedFile out;
+  RepoFileRow& row = out.file;
+  row.file_id = scanned.file_id;
+  row.path = scanned.path;
+  row.module = scanned.module;
+  row.is_package_init = scanned.is_package_init;
+  row.is_stub = scanned.is_stub;
+  row.size_bytes = read.size;
+  if (read.result == FileRead::Result::too_large) {
+    row.status = "too_large";
+    out.facts.diagnostics.push_back(file_diagnostic(
+        scanned, "scan", "warning", "too_large",
+        fmt::format("file is {} bytes, over the limit of {} bytes; raise --max-file-size to "
+                    "index it",
+                    read.size, limits.max_file_size)));
+  } else {
+    row.status = "unreadable";
+    out.facts.diagnostics.push_back(
+        file_diagnostic(scanned, "scan", "error", "unreadable", read.error));
+  }
+  return out;
+}
+
+ExtractedFile process_file_content(const ScannedFile& scanned, const FileLimits& limits,
+                                   std::string_view bytes, PythonSyntaxExtractor& extractor) {
   ExtractedFile out;
   RepoFileRow& row = out.file;
   row.file_id = scanned.file_id;
@@ -99,26 +180,6 @@ ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
   row.is_package_init = scanned.is_package_init;
   row.is_stub = scanned.is_stub;
   row.status = "ok";
-
-  std::string bytes, error;
-  bool too_large = false;
-  int64_t size = 0;
-  if (!read_whole_file(scanned.abs_path, limits.max_file_size, bytes, error, too_large, size)) {
-    row.size_bytes = size;
-    if (too_large) {
-      row.status = "too_large";
-      out.facts.diagnostics.push_back(file_diagnostic(
-          scanned, "scan", "warning", "too_large",
-          fmt::format("file is {} bytes, over the limit of {} bytes; raise --max-file-size to "
-                      "index it",
-                      size, limits.max_file_size)));
-    } else {
-      row.status = "unreadable";
-      out.facts.diagnostics.push_back(
-          file_diagnostic(scanned, "scan", "error", "unreadable", error));
-    }
-    return out;
-  }
   row.size_bytes = static_cast<int64_t>(bytes.size());
   row.content_hash = content_hash(bytes);
 
@@ -164,7 +225,13 @@ ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
       row.status = "too_large";
     else if (outcome.has_syntax_errors)
       row.status = "syntax_error";
-    if (!outcome.timed_out) bind_file_names(context, out.facts);
+    if (!outcome.timed_out) {
+      const auto bind_start = std::chrono::steady_clock::now();
+      bind_file_names(context, out.facts);
+      out.bind_ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - bind_start)
+              .count();
+    }
   } catch (const std::exception& e) {
     // A defect in extraction must not cost the other files: record it against this file.
     out.facts = FileFacts{};

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "extract/facts.hpp"
 #include "extract/ts/python_extractor.hpp"
@@ -20,12 +21,22 @@ struct FileLimits {
 struct ExtractedFile {
   RepoFileRow file;
   FileFacts facts;
+  double bind_ms = 0;  ///< time spent binding names (task bind_local), within the job
 };
 
-/// Processes one scanned file. Problems with the file (unreadable, too large, undecodable,
-/// syntax errors, parse time-out) are recorded in file.status and facts.diagnostics; this
-/// function does not throw for bad input.
+/// Processes one scanned file: reads it, then process_file_content. Problems with the file
+/// (unreadable, too large, undecodable, syntax errors, parse time-out) are recorded in
+/// file.status and facts.diagnostics; a file that changes while it is read is read again
+/// (a few times) until two stats around one read agree, and gets a "changed_while_reading"
+/// diagnostic; its rows always come from one read, whose bytes content_hash identifies.
+/// This function does not throw for bad input.
 ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
                            PythonSyntaxExtractor& extractor);
+
+/// The work on a file's bytes once read: hash, decode, parse and extract, bind names.
+/// `limits.max_file_size` is not checked here (reading does). Does not throw for bad input;
+/// the fuzz targets in tests/fuzz/ call it with arbitrary bytes.
+ExtractedFile process_file_content(const ScannedFile& scanned, const FileLimits& limits,
+                                   std::string_view bytes, PythonSyntaxExtractor& extractor);
 
 }  // namespace ca

@@ -257,8 +257,8 @@ std::variant<SourceText, DecodeError> decode_python_source(std::string_view byte
                  "supported; re-encode the file as UTF-8",
                  0, 2);
   }
-  if (const void* nul = std::memchr(bytes.data(), 0, bytes.size())) {
-    size_t at = static_cast<size_t>(static_cast<const char*>(nul) - bytes.data());
+  // find, not memchr: an empty view may hold a null pointer, which memchr must not get.
+  if (size_t at = bytes.find('\0'); at != std::string_view::npos) {
     Utf8Error ignored;
     if (validate_utf8(bytes, ignored)) {
       DecodeError e = error("null_byte",

@@ -172,6 +172,14 @@ IgnoreFile IgnoreFile::parse(std::string_view text, std::string base) {
   return file;
 }
 
+IgnoreFile IgnoreFile::from_patterns(const std::vector<std::string>& patterns, std::string base) {
+  IgnoreFile file;
+  file.base_ = std::move(base);
+  for (const std::string& line : patterns)
+    if (auto pat = parse_ignore_line(line)) file.patterns_.push_back(std::move(*pat));
+  return file;
+}
+
 std::optional<bool> IgnoreFile::match(std::string_view path, bool is_dir) const {
   std::string_view relative = path;
   if (!base_.empty()) {

@@ -28,6 +28,10 @@ class IgnoreFile {
   /// "\r" (CRLF files) is dropped. Never fails: a malformed pattern simply matches nothing.
   static IgnoreFile parse(std::string_view text, std::string base);
 
+  /// The same from a list of pattern lines (one pattern each, e.g. the include/exclude
+  /// lists of the configuration). Entries that parse to nothing are skipped.
+  static IgnoreFile from_patterns(const std::vector<std::string>& patterns, std::string base);
+
   /// The verdict of the last pattern that matches `path` (repo-relative, '/'-separated,
   /// below `base`): true = ignored, false = re-included (negated), nullopt = no pattern
   /// of this file matches.

@@ -20,11 +20,31 @@ std::string_view last_component(std::string_view path, char sep) {
   return pos == std::string_view::npos ? path : path.substr(pos + 1);
 }
 
-bool in_src(const PackageRoots& roots, std::string_view path) {
-  return roots.has_src && path.size() > 4 && path.substr(0, 4) == "src/";
+// The package root a path is named from: its directory ("" = the repository root) and the
+// dotted prefix of the names below it.
+struct Root {
+  std::string_view dir;
+  std::string_view prefix;
+};
+
+bool is_below(std::string_view path, std::string_view dir) {
+  return dir.empty() || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+                         path[dir.size()] == '/');
 }
 
-// The qualname of a directory that is a package (never the root, never src/ itself).
+// The innermost root holding `path`.
+Root root_for(const PackageRoots& roots, std::string_view path) {
+  if (!roots.source_roots.empty()) {
+    Root best{};
+    for (const std::string& dir : roots.source_roots)
+      if (dir.size() >= best.dir.size() && is_below(path, dir)) best.dir = dir;
+    return best;
+  }
+  if (roots.has_src && is_below(path, "src")) return {"src", {}};
+  return {{}, roots.root_prefix};
+}
+
+// The qualname of a directory that is a package (never a root).
 std::string dir_qualname(const PackageRoots& roots, std::string_view dir) {
   return module_name_for(roots, std::string(dir) + "/__init__.py");
 }
@@ -40,6 +60,21 @@ std::optional<FileId> init_file(const std::unordered_set<std::string_view>& list
 }
 
 }  // namespace
+
+std::optional<std::string> normalize_relative_dir(std::string_view dir) {
+  if (!dir.empty() && dir.front() == '/') return std::nullopt;
+  std::string out;
+  while (!dir.empty()) {
+    size_t slash = dir.find('/');
+    std::string_view part = dir.substr(0, slash);
+    dir.remove_prefix(slash == std::string_view::npos ? dir.size() : slash + 1);
+    if (part.empty() || part == ".") continue;
+    if (part == "..") return std::nullopt;
+    if (!out.empty()) out += '/';
+    out += part;
+  }
+  return out;
+}
 
 PackageRoots find_package_roots(const fs::path& root) {
   PackageRoots roots;
@@ -59,9 +94,9 @@ PackageRoots find_package_roots(const fs::path& root) {
 }
 
 std::string module_name_for(const PackageRoots& roots, std::string_view path) {
-  bool src = in_src(roots, path);
-  std::string_view rel = src ? path.substr(4) : path;
-  std::string_view prefix = src ? std::string_view() : std::string_view(roots.root_prefix);
+  Root root = root_for(roots, path);
+  std::string_view rel = root.dir.empty() ? path : path.substr(root.dir.size() + 1);
+  std::string_view prefix = root.prefix;
   if (rel.size() >= 4 && rel.substr(rel.size() - 4) == ".pyi") {
     rel.remove_suffix(4);
   } else if (rel.size() >= 3 && rel.substr(rel.size() - 3) == ".py") {
@@ -71,9 +106,9 @@ std::string module_name_for(const PackageRoots& roots, std::string_view path) {
     rel.remove_suffix(std::min(rel.size(), sizeof("/__init__") - 1));
     if (rel.empty()) {
       // __init__ directly in a package root: named after that root (see the header).
-      if (src) return "src";
       if (!prefix.empty()) return std::string(prefix);
-      return "__init__";  // unreachable in practice: such a root is a package
+      if (!root.dir.empty()) return std::string(last_component(root.dir, '/'));
+      return "__init__";  // the repository root under explicit source roots
     }
   }
   std::string name(prefix);
@@ -87,23 +122,24 @@ std::string module_name_for(const PackageRoots& roots, std::string_view path) {
 std::vector<RepoPackageRow> packages_for(const PackageRoots& roots,
                                          const std::vector<ScannedFile>& files) {
   std::unordered_set<std::string_view> listed;
-  std::set<std::string, std::less<>> dirs;
+  std::set<std::string, std::less<>> dirs;  // package directories: strictly below their root
   for (const ScannedFile& f : files) {
     listed.insert(f.path);
     std::string_view path = f.path;
-    for (size_t pos = path.find('/'); pos != std::string_view::npos;
+    Root root = root_for(roots, path);
+    size_t from = root.dir.empty() ? 0 : root.dir.size() + 1;
+    for (size_t pos = path.find('/', from); pos != std::string_view::npos;
          pos = path.find('/', pos + 1)) {
-      std::string_view dir = path.substr(0, pos);
-      if (roots.has_src && dir == "src") continue;
-      dirs.emplace(dir);
+      dirs.emplace(path.substr(0, pos));
     }
   }
-  bool root_is_package = !roots.root_prefix.empty();
+  bool root_is_package = roots.source_roots.empty() && !roots.root_prefix.empty();
+  const NodeId root_id = node_id_for(".", NodeKind::Package, 0, 0);
   std::vector<RepoPackageRow> rows;
   rows.reserve(dirs.size() + 1);
   if (root_is_package) {
     RepoPackageRow row;
-    row.node_id = node_id_for(".", NodeKind::Package, 0, 0);
+    row.node_id = root_id;
     row.qualname = roots.root_prefix;
     row.name = std::string(last_component(roots.root_prefix, '.'));
     row.dir_path.push_back('.');  // (not = ".": GCC 12 emits a false -Wrestrict)
@@ -118,12 +154,12 @@ std::vector<RepoPackageRow> packages_for(const PackageRoots& roots,
     row.dir_path = dir;
     row.init_file_id = init_file(listed, dir);
     size_t slash = dir.rfind('/');
-    if (slash == std::string::npos) {
-      if (root_is_package) row.parent_package_id = node_id_for(".", NodeKind::Package, 0, 0);
-    } else {
-      std::string_view parent = std::string_view(dir).substr(0, slash);
-      if (!(roots.has_src && parent == "src"))
-        row.parent_package_id = node_id_for(parent, NodeKind::Package, 0, 0);
+    std::string_view parent =
+        slash == std::string::npos ? std::string_view() : std::string_view(dir).substr(0, slash);
+    if (parent != root_for(roots, dir).dir) {
+      row.parent_package_id = node_id_for(parent, NodeKind::Package, 0, 0);
+    } else if (parent.empty() && root_is_package) {
+      row.parent_package_id = root_id;
     }
     rows.push_back(std::move(row));
   }

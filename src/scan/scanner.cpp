@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 struct PendingDir {
   std::string rel;  // repo-relative, "" for the root
   std::shared_ptr<const IgnoreScope> scope;
+  bool included = true;  // selected by options.include (true when there is none)
 };
 
 bool is_python_name(std::string_view name, bool& stub) {
@@ -48,11 +49,16 @@ DiagnosticRow scan_warning(std::string path, std::string code, std::string messa
 class Walker {
  public:
   Walker(fs::path root, const ScanOptions& options, ScanResult& result)
-      : root_(std::move(root)), options_(options), result_(result) {}
+      : root_(std::move(root)),
+        options_(options),
+        result_(result),
+        include_(IgnoreFile::from_patterns(options.include, "")),
+        exclude_(IgnoreFile::from_patterns(options.exclude, "")) {}
 
   void run() {
     std::vector<PendingDir> stack;
-    stack.push_back({"", load_scope(nullptr, exclude_file(), "", ".git/info/exclude")});
+    stack.push_back({"", load_scope(nullptr, exclude_file(), "", ".git/info/exclude"),
+                     options_.include.empty()});
     while (!stack.empty()) {
       PendingDir dir = std::move(stack.back());
       stack.pop_back();
@@ -123,8 +129,9 @@ class Walker {
       if (fs::is_directory(st)) {
         const auto& skip = options_.always_skip;
         if (std::find(skip.begin(), skip.end(), name) != skip.end()) continue;
-        if (is_ignored(scope.get(), rel, true)) continue;
-        stack.push_back({std::move(rel), scope});
+        if (is_ignored(scope.get(), rel, true) || excluded(rel, true)) continue;
+        bool included = include_.match(rel, true).value_or(dir.included);
+        stack.push_back({std::move(rel), scope, included});
         continue;
       }
       // Regular files and symlinks (broken ones and loops too: git lists a symlink as a
@@ -132,6 +139,7 @@ class Walker {
       if (!fs::is_regular_file(st) && !fs::is_symlink(st)) continue;
       bool stub = false;
       if (!is_python_name(name, stub) || is_ignored(scope.get(), rel, false)) continue;
+      if (excluded(rel, false) || !include_.match(rel, false).value_or(dir.included)) continue;
       ScannedFile file;
       file.file_id = file_id_for(rel);
       file.abs_path = root_ / rel;
@@ -150,9 +158,15 @@ class Walker {
     }
   }
 
+  bool excluded(std::string_view rel, bool is_dir) const {
+    return exclude_.match(rel, is_dir).value_or(false);
+  }
+
   fs::path root_;
   const ScanOptions& options_;
   ScanResult& result_;
+  IgnoreFile include_;  // options.include, relative to the root
+  IgnoreFile exclude_;  // options.exclude, relative to the root
 };
 
 }  // namespace
@@ -174,6 +188,16 @@ ScanResult scan_repository(const fs::path& root, const ScanOptions& options) {
                              ec.message() + "); check its permissions");
   }
 
+  std::vector<std::string> source_roots;
+  for (const std::string& dir : options.source_roots) {
+    std::optional<std::string> normal = normalize_relative_dir(dir);
+    if (!normal)
+      throw std::runtime_error("source root '" + dir +
+                               "' is not a directory inside the repository; give a path "
+                               "relative to the repository root");
+    source_roots.push_back(std::move(*normal));
+  }
+
   ScanResult result;
   Walker(base, options, result).run();
 
@@ -182,6 +206,7 @@ ScanResult scan_repository(const fs::path& root, const ScanOptions& options) {
             [](const ScannedFile& a, const ScannedFile& b) { return a.path < b.path; });
   PackageRoots roots = find_package_roots(base);
   if (!options.root_may_be_package) roots.root_prefix.clear();
+  roots.source_roots = std::move(source_roots);
   for (ScannedFile& f : result.files) f.module = module_name_for(roots, f.path);
   result.packages = packages_for(roots, result.files);
   std::sort(result.diagnostics.begin(), result.diagnostics.end(),

@@ -123,7 +123,7 @@ struct RunTaskRow {
   }
 };
 
-/// One fact about a build (table run_info): repo_root, run_id, jobs.
+/// One fact about a build (table run_info): repo_root, run_id, jobs, layers.
 struct RunInfoRow {
   std::string key;
   std::string value;

@@ -52,9 +52,20 @@ expect_eq "file name with a newline" "ok" "$(q "$TMP/out" "SELECT status FROM re
 expect_eq "non-ASCII file name" "ok" "$(status 'café.py')"
 expect_eq "symlink loop reported" "unreadable unreadable" "$(q "$TMP/out" "SELECT string_agg(status, ' ' ORDER BY path) FROM repo_files WHERE path LIKE 'loop_%'")"
 expect_eq "symlinked directory not followed" "0" "$(q "$TMP/out" "SELECT count(*) FROM repo_files WHERE path LIKE 'pkg_link/%'")"
+expect_eq "size limit reported: the size, the limit and the option" "scan warning 1 1" \
+  "$(q "$TMP/out" "SELECT layer || ' ' || severity || ' ' || (message LIKE '%12000000 bytes%limit of 10485760 bytes%')::INT || ' ' || (message LIKE '%--max-file-size%')::INT FROM diagnostics WHERE path = 'huge.py' AND code = 'too_large'")"
 expect_eq "every bad file has a diagnostic" "0" \
   "$(q "$TMP/out" "SELECT count(*) FROM repo_files f WHERE status <> 'ok' AND NOT EXISTS (SELECT 1 FROM diagnostics d WHERE d.file_id = f.file_id)")"
 expect_status "diag clean on the hostile corpus" 0 "$CA" diag "$TMP/out"
 expect_status "large file indexed with a raised limit" 0 "$CA" build "$r" -o "$TMP/out2" -j2 -q --max-file-size 50000000
 expect_eq "huge file indexed with a raised limit" "ok" "$(q "$TMP/out2" "SELECT status FROM repo_files WHERE path = 'huge.py'")"
+# The parse time budget: a file over it keeps its row, gets status too_large and a
+# diagnostic naming the budget and the option; small files parse within it.
+mkdir -p "$TMP/slow"
+cp "$r/big.py" "$r/pkg/good.py" "$TMP/slow/"
+expect_status "build with a 1 ms parse budget" 0 "$CA" build "$TMP/slow" -o "$TMP/out3" -j2 -q --parse-timeout-ms 1
+expect_eq "file over the parse budget" "too_large" "$(q "$TMP/out3" "SELECT status FROM repo_files WHERE path = 'big.py'")"
+expect_eq "parse budget reported: the budget and the option" "ts 1 1" \
+  "$(q "$TMP/out3" "SELECT layer || ' ' || (message LIKE '%within 1 ms%')::INT || ' ' || (message LIKE '%--parse-timeout-ms%')::INT FROM diagnostics WHERE path = 'big.py' AND code = 'parse_timeout'")"
+expect_eq "file within the parse budget" "ok" "$(q "$TMP/out3" "SELECT status FROM repo_files WHERE path = 'good.py'")"
 finish

@@ -47,6 +47,13 @@ TEST(Decode, EmptyFile) {
   EXPECT_EQ(t.encoding, "utf-8");
 }
 
+// Found by fuzzing (tests/fuzz/regressions/program/empty_unnamed_file_null_view): an empty
+// view whose data() is null reached memchr, which must not get a null pointer (UBSan).
+TEST(Decode, EmptyViewWithoutStorage) {
+  SourceText t = ok(std::string_view());
+  EXPECT_TRUE(t.utf8.empty());
+}
+
 TEST(Decode, Utf8BomIsDroppedAndOffsetsShift) {
   SourceText t = ok("\xEF\xBB\xBFx = 1\n");
   EXPECT_EQ(t.utf8, "x = 1\n");

@@ -35,14 +35,14 @@ TEST(ModuleName, PureFunction) {
   EXPECT_EQ(module_name_for(plain, "pkg/sub/__init__.pyi"), "pkg.sub");
   EXPECT_EQ(module_name_for(plain, "src/x.py"), "src.x");  // no src/ root here
 
-  PackageRoots src{true, ""};
+  PackageRoots src{true, "", {}};
   EXPECT_EQ(module_name_for(src, "src/x.py"), "x");
   EXPECT_EQ(module_name_for(src, "src/pkg/__init__.py"), "pkg");
   EXPECT_EQ(module_name_for(src, "src/__init__.py"), "src");
   EXPECT_EQ(module_name_for(src, "tests/t.py"), "tests.t");
   EXPECT_EQ(module_name_for(src, "srcx/y.py"), "srcx.y");
 
-  PackageRoots rooted{false, "outer.requests"};
+  PackageRoots rooted{false, "outer.requests", {}};
   EXPECT_EQ(module_name_for(rooted, "api.py"), "outer.requests.api");
   EXPECT_EQ(module_name_for(rooted, "__init__.py"), "outer.requests");
   EXPECT_EQ(module_name_for(rooted, "sub/__init__.py"), "outer.requests.sub");

@@ -33,33 +33,6 @@ TEST_F(ViewPlanning, RejectsWhatIsNotOneSelect) {
   }
 }
 
-TEST_F(ViewPlanning, GenerationsFollowDependencies) {
-  auto plan = plan_views(con_,
-                         {{"c", "SELECT * FROM b JOIN a USING (x)"},
-                          {"b", "SELECT * FROM a"},
-                          {"a", "SELECT * FROM base1"},
-                          {"d", "SELECT * FROM base2"}},
-                         {"base1", "base2"});
-  ASSERT_EQ(plan.size(), 4u);
-  EXPECT_EQ(plan[0].name, "a");
-  EXPECT_EQ(plan[0].generation, 0);
-  EXPECT_EQ(plan[1].name, "d");
-  EXPECT_EQ(plan[1].generation, 0);
-  EXPECT_EQ(plan[2].name, "b");
-  EXPECT_EQ(plan[2].generation, 1);
-  EXPECT_EQ(plan[3].name, "c");
-  EXPECT_EQ(plan[3].generation, 2);
-  EXPECT_EQ(plan[3].inputs, (std::vector<std::string>{"a", "b"}));
-}
-
-TEST_F(ViewPlanning, RefusesUnknownTablesCyclesAndOwnedNames) {
-  EXPECT_THROW(plan_views(con_, {{"v", "SELECT * FROM nowhere"}}, {}), ViewError);
-  EXPECT_THROW(plan_views(con_, {{"v", "SELECT * FROM w"}, {"w", "SELECT * FROM v"}}, {}),
-               ViewError);
-  EXPECT_THROW(plan_views(con_, {{"v", "SELECT * FROM v"}}, {}), ViewError);
-  EXPECT_THROW(plan_views(con_, {{"base", "SELECT 1"}}, {"base"}), ViewError);
-}
-
 TEST_F(ViewPlanning, EmbeddedViewsAreSelects) {
   ASSERT_FALSE(embedded_views().empty());
   for (const auto& v : embedded_views()) EXPECT_NO_THROW(infer_view_inputs(con_, v)) << v.name;

@@ -1,0 +1,67 @@
+// `codeanatomy plan`: the task DAG of a build, each task's inferred inputs, and what the next
+// build over an existing output would rerun.
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "cli/commands.hpp"
+#include "pipeline/plan_report.hpp"
+#include "store/read_query.hpp"
+
+namespace ca::cli {
+namespace {
+
+struct PlanCommand {
+  std::string target;
+  std::string format = "text";
+};
+
+int run_plan(const PlanCommand& command) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(command.target, ec)) {
+    spdlog::error("{} does not exist: give a repository or the output directory of a build",
+                  command.target);
+    return kExitUsage;
+  }
+  std::optional<fs::path> existing;
+  try {
+    existing = locate_database(command.target);
+  } catch (const std::exception&) {
+    existing.reset();  // no output yet: the plan of a first build
+  }
+  BuildPlanReport report;
+  try {
+    report = plan_next_build(existing);
+  } catch (const std::exception& e) {
+    spdlog::error("cannot plan the build: {}", e.what());
+    return kExitNoGraph;
+  }
+  if (command.format == "json")
+    std::cout << plan_json(report).dump(2) << "\n";
+  else if (command.format == "dot")
+    std::cout << plan_dot(report);
+  else
+    std::cout << plan_text(report);
+  return kExitOk;
+}
+
+}  // namespace
+
+RegisteredCommand add_plan_command(CLI::App& app, GlobalOptions& global) {
+  auto plan = std::make_shared<PlanCommand>();
+  CLI::App* cmd = app.add_subcommand(
+      "plan", "Show the build's task DAG, each task's inferred inputs, and what would rerun");
+  cmd->add_option("DIR_OR_REPO", plan->target,
+                  "A repository, or the output directory of a build (or its cpg.duckdb)")
+      ->required();
+  cmd->add_option("--format", plan->format, "Output format: text, json or dot (Graphviz)")
+      ->check(CLI::IsMember({"text", "json", "dot"}));
+  add_verbosity_flags(*cmd, global);
+  return {cmd, [plan] { return run_plan(*plan); }};
+}
+
+}  // namespace ca::cli
