@@ -1,6 +1,7 @@
 // ca_node_id / ca_edge_id as DuckDB scalar functions over whole vectors.
 #include "store/udfs.hpp"
 
+#include <array>
 #include <string_view>
 
 #include "core/ids.hpp"
@@ -13,17 +14,28 @@ std::string_view read_string(duckdb_vector vec, idx_t row) {
   return {duckdb_string_t_data(s), duckdb_string_t_length(*s)};
 }
 
-bool row_valid(duckdb_vector vec, idx_t row) {
-  uint64_t* validity = duckdb_vector_get_validity(vec);
-  return !validity || duckdb_validity_row_is_valid(validity, row);
-}
+/// The validity masks of a chunk's input columns, fetched once per chunk: output NULL
+/// when any input is NULL.
+template <size_t N>
+class InputValidity {
+ public:
+  explicit InputValidity(duckdb_data_chunk input) {
+    for (size_t c = 0; c < N; ++c) {
+      masks_[c] = duckdb_vector_get_validity(duckdb_data_chunk_get_vector(input, c));
+      any_mask_ = any_mask_ || masks_[c] != nullptr;
+    }
+  }
+  bool any_null(idx_t row) const {
+    if (!any_mask_) return false;
+    for (uint64_t* mask : masks_)
+      if (mask != nullptr && !duckdb_validity_row_is_valid(mask, row)) return true;
+    return false;
+  }
 
-/// Output NULL when any input is NULL.
-bool any_null(duckdb_data_chunk input, idx_t ncols, idx_t row) {
-  for (idx_t c = 0; c < ncols; ++c)
-    if (!row_valid(duckdb_data_chunk_get_vector(input, c), row)) return true;
-  return false;
-}
+ private:
+  std::array<uint64_t*, N> masks_{};
+  bool any_mask_ = false;
+};
 
 void set_null(duckdb_vector output, idx_t row) {
   duckdb_vector_ensure_validity_writable(output);
@@ -40,8 +52,9 @@ void node_id_function(duckdb_function_info, duckdb_data_chunk input, duckdb_vect
       static_cast<int64_t*>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 3)));
   duckdb_vector disc = duckdb_data_chunk_get_vector(input, 4);
   auto* out = static_cast<uint64_t*>(duckdb_vector_get_data(output));
+  const InputValidity<5> validity(input);
   for (idx_t r = 0; r < n; ++r) {
-    if (any_null(input, 5, r)) {
+    if (validity.any_null(r)) {
       set_null(output, r);
       continue;
     }
@@ -60,8 +73,9 @@ void edge_id_function(duckdb_function_info, duckdb_data_chunk input, duckdb_vect
   auto* bstart =
       static_cast<int64_t*>(duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 3)));
   auto* out = static_cast<uint64_t*>(duckdb_vector_get_data(output));
+  const InputValidity<4> validity(input);
   for (idx_t r = 0; r < n; ++r) {
-    if (any_null(input, 4, r)) {
+    if (validity.any_null(r)) {
       set_null(output, r);
       continue;
     }
