@@ -2,11 +2,16 @@
 // runs the chosen one. Exit status: 0 success, 1 usage error, 2 no graph could be
 // produced/read.
 #include <CLI/CLI.hpp>
+#include <string_view>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "evidence/cpython/cpython_worker.hpp"
 
 int main(int argc, char** argv) {
+  // A worker process of the cpython layer (hidden; started by the build, cpython_worker.hpp).
+  if (argc == 2 && std::string_view(argv[1]) == ca::kCpythonWorkerArg)
+    return ca::run_cpython_worker();
   CLI::App app{"codeanatomy: a code property graph of a Python repository, queried with SQL"};
   app.set_version_flag("--version", std::string("codeanatomy ") + CA_VERSION);
   app.require_subcommand(1);

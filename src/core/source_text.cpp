@@ -22,6 +22,13 @@ LineCol LineIndex::locate(size_t offset) const {
   return LineCol{static_cast<int32_t>(line), static_cast<int32_t>(offset - starts_[line - 1])};
 }
 
+size_t LineIndex::offset_of(int32_t line, int32_t col, size_t text_size) const {
+  if (line < 1) return 0;
+  if (static_cast<size_t>(line) > starts_.size()) return text_size;
+  const int64_t offset = static_cast<int64_t>(starts_[static_cast<size_t>(line) - 1]) + col;
+  return static_cast<size_t>(std::clamp<int64_t>(offset, 0, static_cast<int64_t>(text_size)));
+}
+
 Span make_span(const SourceText& text, const LineIndex& lines, size_t start, size_t end) {
   LineCol s = lines.locate(start);
   LineCol e = lines.locate(end);

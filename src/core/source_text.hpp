@@ -39,6 +39,10 @@ class LineIndex {
   LineCol locate(size_t offset) const;
   /// Number of lines: 0 for an empty text; a final line without terminator counts.
   int32_t line_count() const { return line_count_; }
+  /// The offset of 1-based `line` and 0-based byte `col` (the inverse of locate), clamped
+  /// to [0, text_size]: a line past the end gives text_size, a column past its line's end
+  /// runs into the next line as the bytes do.
+  size_t offset_of(int32_t line, int32_t col, size_t text_size) const;
 
  private:
   std::vector<uint32_t> starts_;

@@ -18,7 +18,7 @@ struct EvidenceLayer {
 
 inline constexpr std::array<EvidenceLayer, 3> kEvidenceLayers = {{
     {"ts", true, "tree-sitter syntax facts (always on)"},
-    {"cpython", false, "CPython's ast, symtable and bytecode (planned)"},
+    {"cpython", true, "CPython 3.11's ast, symtable and bytecode, in worker processes"},
     {"scip", false, "positions from a SCIP index (planned)"},
 }};
 

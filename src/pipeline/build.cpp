@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "core/parallel.hpp"
 #include "extract/layers.hpp"
 #include "pipeline/build_tasks.hpp"
+#include "pipeline/cpython_layer.hpp"
 #include "pipeline/file_job.hpp"
 #include "pipeline/output_lock.hpp"
 #include "pipeline/task_recorder.hpp"
@@ -141,6 +143,9 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   t = Clock::now();
   std::vector<ExtractedFile> extracted(scan.files.size());
   FileLimits limits{options.max_file_size, options.stop_after == StopAfter::Parse};
+  const bool cpython_layer =
+      std::find(options.layers.begin(), options.layers.end(), "cpython") != options.layers.end();
+  limits.keep_text = cpython_layer;
   ExtractOptions extract_options{options.parse_timeout_ms};
   const char* extract_stage = limits.parse_only ? "parse" : "extract";
   StageRun extract_run(observer, extract_stage, "files", static_cast<int64_t>(scan.files.size()));
@@ -201,6 +206,30 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   data_digests["extract_ts"] += fmt::format(
       "{} {} {}", options.max_file_size, options.parse_timeout_ms, fmt::join(options.layers, ","));
   info(observer, fmt::format("{}: {} files", extract_stage, extracted.size()));
+
+  // 2b. The cpython layer (--layers ...,cpython): worker processes over the decoded texts;
+  // its diagnostics join each file's own.
+  std::vector<CpythonFacts> cpython_facts;
+  if (cpython_layer && !limits.parse_only) {
+    t = Clock::now();
+    StageRun cpython_run(observer, "cpython", "files", static_cast<int64_t>(extracted.size()));
+    cpython_facts = run_cpython_layer(extracted, options.jobs, options.cpython_worker_exe,
+                                      [&] { cpython_run.advance(); });
+    int64_t rows = 0;
+    for (size_t i = 0; i < extracted.size(); ++i) {
+      auto& diags = cpython_facts[i].diagnostics;
+      rows += static_cast<int64_t>(cpython_facts[i].ast_nodes.size());
+      extracted[i].facts.diagnostics.insert(extracted[i].facts.diagnostics.end(),
+                                            std::make_move_iterator(diags.begin()),
+                                            std::make_move_iterator(diags.end()));
+      extracted[i].text.reset();
+    }
+    cpython_run.finish();
+    recorder.task("extract_cpython", t, Clock::now(), rows);
+    data_digests["extract_cpython"] = data_digests["extract_ts"] + "\ncpython 3.11";
+  } else if (!limits.parse_only) {
+    recorder.task("extract_cpython", Clock::now(), Clock::now(), 0);  // the layer is off
+  }
 
   BuildSummary summary;
   summary.files = static_cast<int64_t>(extracted.size());
@@ -323,6 +352,23 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     summary.stage_ms["resolve"] = resolve_ms;
     info(observer, fmt::format("resolved: {} call edges", program.calls.size()));
     t = Clock::now();
+    CpythonFacts no_cpython;
+    for_each_cpython_table(no_cpython, [&](std::string_view name, auto& proto) {
+      using Row = typename std::decay_t<decltype(proto)>::value_type;
+      const auto start = Clock::now();
+      RowWriter<Row> writer(*con, name);
+      int64_t n = 0;
+      for (auto& f : cpython_facts)
+        for_each_cpython_table(f, [&](std::string_view other, auto& rows) {
+          if constexpr (std::is_same_v<typename std::decay_t<decltype(rows)>::value_type, Row>)
+            if (other == name)
+              for (const auto& row : rows) writer.add(row), ++n;
+        });
+      writer.close();
+      recorder.task(fmt::format("load_{}", name), start, Clock::now(), n);
+      summary.table_rows[std::string(name)] = n;
+    });
+    cpython_facts.clear();
     for_each_program_table(program, [&](std::string_view name, auto& rows) {
       summary.table_rows[std::string(name)] = load(name, rows);
       load_stage.advance();

@@ -38,6 +38,9 @@ struct BuildOptions {
   std::vector<std::string> source_roots{};
   /// When set, a Chrome/Perfetto trace of the build's tasks is written there (--trace).
   std::filesystem::path trace_path{};
+  /// The program started as a cpython-layer worker (`EXE __cpython-worker`); empty = this
+  /// program, which must then handle that argument (the codeanatomy CLI does).
+  std::filesystem::path cpython_worker_exe{};
 };
 
 /// What a build did, for the CLI summary and for tests.

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "evidence/cpython/cpython_facts.hpp"
 #include "resolve/program/resolve_program.hpp"
 #include "semantic/view_lineage.hpp"
 #include "store/schema.hpp"
@@ -17,6 +18,7 @@ constexpr const char* kScanned = "mem:scanned_files";
 constexpr const char* kSyntaxFacts = "mem:ts_facts";
 constexpr const char* kLocalBindings = "mem:local_bindings";
 constexpr const char* kProgram = "mem:program";
+constexpr const char* kCpythonFacts = "mem:cpython_facts";
 
 Task native(std::string name, TaskKind kind, std::string description,
             std::vector<std::string> inputs, std::vector<std::string> outputs) {
@@ -33,7 +35,7 @@ Task native(std::string name, TaskKind kind, std::string description,
 /// diagnostics from every stage, the rest from the syntax extraction.
 std::vector<std::string> fact_table_sources(std::string_view table) {
   if (table == "res_bindings" || table == "res_name_refs") return {kLocalBindings};
-  if (table == "diagnostics") return {kScanned, kSyntaxFacts, kProgram};
+  if (table == "diagnostics") return {kScanned, kSyntaxFacts, kCpythonFacts, kProgram};
   return {kSyntaxFacts};
 }
 
@@ -56,6 +58,12 @@ void create_native_tables(Connection& con) {
     using Row = typename std::decay_t<decltype(rows)>::value_type;
     con.execute(create_table_sql<Row>(name));
   });
+  // The cpython layer's tables exist in every graph, empty unless --layers has cpython.
+  CpythonFacts no_cpython;
+  for_each_cpython_table(no_cpython, [&](std::string_view name, auto& rows) {
+    using Row = typename std::decay_t<decltype(rows)>::value_type;
+    con.execute(create_table_sql<Row>(name));
+  });
 }
 
 std::vector<Task> native_tasks() {
@@ -67,6 +75,10 @@ std::vector<Task> native_tasks() {
                          "read, decode and parse each file with tree-sitter into syntax facts "
                          "(one job per file on the worker pool)",
                          {kScanned}, {kSyntaxFacts}));
+  tasks.push_back(native("extract_cpython", TaskKind::Extract,
+                         "run CPython 3.11's ast, symtable and dis over each decoded file in "
+                         "worker processes (layer cpython; nothing without it)",
+                         {kSyntaxFacts}, {kCpythonFacts}));
   tasks.push_back(native("bind_local", TaskKind::Native,
                          "bind names within each file by Python's scoping rules (in the "
                          "per-file job, after extraction)",
@@ -90,6 +102,9 @@ std::vector<Task> native_tasks() {
   ProgramFacts no_program;
   for_each_program_table(
       no_program, [&](std::string_view name, auto&) { load(std::string(name), {kProgram}); });
+  CpythonFacts no_cpython;
+  for_each_cpython_table(
+      no_cpython, [&](std::string_view name, auto&) { load(std::string(name), {kCpythonFacts}); });
   return tasks;
 }
 

@@ -114,6 +114,15 @@ DiagnosticRow file_diagnostic(const ScannedFile& f, std::string layer, std::stri
   return d;
 }
 
+/// Fills the repo_files columns that come from the scan alone.
+void describe_scanned_file(RepoFileRow& row, const ScannedFile& scanned) {
+  row.file_id = scanned.file_id;
+  row.path = scanned.path;
+  row.module = scanned.module;
+  row.is_package_init = scanned.is_package_init;
+  row.is_stub = scanned.is_stub;
+}
+
 void set_extent(RepoFileRow& row, std::string_view text) {
   LineIndex lines(text);
   LineCol end = lines.locate(text.size());
@@ -149,11 +158,7 @@ ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
   }
   ExtractedFile out;
   RepoFileRow& row = out.file;
-  row.file_id = scanned.file_id;
-  row.path = scanned.path;
-  row.module = scanned.module;
-  row.is_package_init = scanned.is_package_init;
-  row.is_stub = scanned.is_stub;
+  describe_scanned_file(row, scanned);
   row.size_bytes = read.size;
   if (read.result == FileRead::Result::too_large) {
     row.status = "too_large";
@@ -174,11 +179,7 @@ ExtractedFile process_file_content(const ScannedFile& scanned, const FileLimits&
                                    std::string_view bytes, PythonSyntaxExtractor& extractor) {
   ExtractedFile out;
   RepoFileRow& row = out.file;
-  row.file_id = scanned.file_id;
-  row.path = scanned.path;
-  row.module = scanned.module;
-  row.is_package_init = scanned.is_package_init;
-  row.is_stub = scanned.is_stub;
+  describe_scanned_file(row, scanned);
   row.status = "ok";
   row.size_bytes = static_cast<int64_t>(bytes.size());
   row.content_hash = content_hash(bytes);
@@ -201,6 +202,8 @@ ExtractedFile process_file_content(const ScannedFile& scanned, const FileLimits&
     return out;
   }
   const SourceText& text = std::get<SourceText>(decoded);
+  if (limits.keep_text && !limits.parse_only)
+    out.text = std::make_shared<const SourceText>(std::get<SourceText>(decoded));
   row.encoding = text.encoding;
   set_extent(row, text.utf8);
   // An empty __init__ is the normal way to mark a package; any other empty module is noted.

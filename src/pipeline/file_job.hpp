@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 #include "extract/facts.hpp"
@@ -15,6 +16,8 @@ struct FileLimits {
   int64_t max_file_size = 10 * 1024 * 1024;
   /// Read, decode and parse only (no facts): the parse floor of a build.
   bool parse_only = false;
+  /// Keep the decoded text in ExtractedFile::text (for the cpython layer).
+  bool keep_text = false;
 };
 
 /// Everything one file contributes to the graph.
@@ -22,6 +25,8 @@ struct ExtractedFile {
   RepoFileRow file;
   FileFacts facts;
   double bind_ms = 0;  ///< time spent binding names (task bind_local), within the job
+  /// The decoded text, when FileLimits::keep_text asked for it and the file was decoded.
+  std::shared_ptr<const SourceText> text;
 };
 
 /// Processes one scanned file: reads it, then process_file_content. Problems with the file

@@ -188,6 +188,39 @@ const std::vector<TableDoc>& table_docs() {
        }},
 
       // Name binding and whole-program resolution.
+      {"py_ast_nodes",
+       G::Syntax,
+       "Layer `cpython` (`--layers ts,cpython`; empty without it): every node of CPython 3.11's "
+       "`ast` in preorder, Load/Store/Del folded into `ctx`.",
+       {
+           {"ast_id", "preorder index within the file; the Module is 0"},
+           {"kind", "the AST class name (`FunctionDef`, `Name`, ...)"},
+           {"field", "the parent's field holding the node; `field_index` its list position"},
+           {"name", "the node's name/id/arg/attr when it has one"},
+           {"bstart", "canonical span of CPython's position; NULL when CPython gives none"},
+       }},
+      {"py_symtable_scopes",
+       G::Syntax,
+       "Layer `cpython`: CPython's symbol tables (module `top`, classes, functions, lambdas, "
+       "comprehensions) in preorder.",
+       {
+           {"scope_type", "`module`, `class` or `function` (CPython 3.11's types)"},
+       }},
+      {"py_symtable_symbols",
+       G::Syntax,
+       "Layer `cpython`: each symbol of each symbol table with `symtable.Symbol`'s predicates; "
+       "`is_cell` is scope CELL.",
+       {
+           {"raw_flags", "CPython's symbol flags (DEF_* bits and the scope)"},
+       }},
+      {"py_bytecode_instructions",
+       G::Syntax,
+       "Layer `cpython`: the bytecode instructions of every code object (`dis`, caches "
+       "excluded) with their positions as canonical spans.",
+       {
+           {"code_id", "preorder index of the code object; the module is 0"},
+           {"argrepr", "dis's argrepr, cut to 256 characters"},
+       }},
       {"res_bindings",
        G::Resolution,
        "Every binding of a name with the scope that owns it (after `global`/`nonlocal`).",
