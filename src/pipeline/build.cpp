@@ -56,6 +56,23 @@ void info(const BuildObserver& observer, const std::string& message) {
   if (observer.info) observer.info(message);
 }
 
+/// Appends to `writer` the rows of table `name` that each element of `per_file` holds, in
+/// order; `for_each_table(element, visit)` calls visit(table name, rows) for each of the
+/// element's tables. Returns the number of rows appended.
+template <class Row, class PerFile, class ForEachTable>
+int64_t append_file_rows(RowWriter<Row>& writer, std::string_view name, PerFile& per_file,
+                         ForEachTable for_each_table) {
+  int64_t n = 0;
+  for (auto& element : per_file)
+    for_each_table(element, [&](std::string_view other, auto& rows) {
+      if constexpr (std::is_same_v<typename std::decay_t<decltype(rows)>::value_type, Row>) {
+        if (other == name)
+          for (const auto& row : rows) writer.add(row), ++n;
+      }
+    });
+  return n;
+}
+
 /// Reports one stage to the observer: started when constructed, finished by finish() or,
 /// when the build fails first, abandoned when destroyed.
 class StageRun {
@@ -265,20 +282,12 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     }
     resolve_ms = ms_since(start);
   };
-  // With one worker everything runs on this thread.
-  std::thread resolver;
+  // With one worker everything runs on this thread. A jthread joins whatever happens below.
+  std::jthread resolver;
   if (effective_jobs(options.jobs) > 1)
-    resolver = std::thread(resolve);
+    resolver = std::jthread(resolve);
   else
     resolve();
-  /// Joins the resolver once, whatever happens below.
-  struct Joiner {
-    std::thread& thread;
-    void join() {
-      if (thread.joinable()) thread.join();
-    }
-    ~Joiner() { join(); }
-  } resolver_joiner{resolver};
 
   std::optional<StageRun> publish_stage;  // ends after the rename, outside the try
   Clock::time_point publish_start;
@@ -331,14 +340,9 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       if constexpr (std::is_same_v<Row, DiagnosticRow>) {
         for (const auto& d : scan.diagnostics) writer.add(d), ++n;
       }
-      for (auto& e : extracted) {
-        for_each_fact_table(e.facts, [&](std::string_view other, auto& rows) {
-          if constexpr (std::is_same_v<typename std::decay_t<decltype(rows)>::value_type, Row>) {
-            if (other == name)
-              for (const auto& row : rows) writer.add(row), ++n;
-          }
-        });
-      }
+      n += append_file_rows(writer, name, extracted, [](ExtractedFile& e, auto&& visit) {
+        for_each_fact_table(e.facts, visit);
+      });
       writer.close();
       recorder.task(fmt::format("load_{}", name), start, Clock::now(), n);
       summary.table_rows[std::string(name)] = n;
@@ -347,7 +351,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     summary.stage_ms["load"] = ms_since(t);
 
     // The resolver's tables once it is done, its diagnostics after the files' own.
-    resolver_joiner.join();
+    if (resolver.joinable()) resolver.join();
     if (resolve_error) std::rethrow_exception(resolve_error);
     summary.stage_ms["resolve"] = resolve_ms;
     info(observer, fmt::format("resolved: {} call edges", program.calls.size()));
@@ -357,13 +361,9 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       using Row = typename std::decay_t<decltype(proto)>::value_type;
       const auto start = Clock::now();
       RowWriter<Row> writer(*con, name);
-      int64_t n = 0;
-      for (auto& f : cpython_facts)
-        for_each_cpython_table(f, [&](std::string_view other, auto& rows) {
-          if constexpr (std::is_same_v<typename std::decay_t<decltype(rows)>::value_type, Row>)
-            if (other == name)
-              for (const auto& row : rows) writer.add(row), ++n;
-        });
+      int64_t n = append_file_rows(writer, name, cpython_facts, [](CpythonFacts& f, auto&& visit) {
+        for_each_cpython_table(f, visit);
+      });
       writer.close();
       recorder.task(fmt::format("load_{}", name), start, Clock::now(), n);
       summary.table_rows[std::string(name)] = n;
