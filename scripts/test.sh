@@ -28,9 +28,15 @@ run_ctest() {
   total=$(sed -n 's/.*tests passed, [0-9]* tests\{0,1\} failed out of \([0-9]*\).*/\1/p' "$log" | tail -n 1)
   failed=$(sed -n 's/.*tests passed, \([0-9]*\) tests\{0,1\} failed out of.*/\1/p' "$log" | tail -n 1)
   skipped=$(grep -c '(Skipped)$' "$log" || true)
+  if [ -z "$total" ] && grep -q 'No tests were found' "$log"; then
+    echo "ctest ($name): 0 passed, 0 failed, 0 skipped (no test matched)"
+    return
+  fi
   if [ -z "$total" ]; then
+    # CTest itself failed: counted as one failure so that the last line says so.
     echo "ctest ($name): no summary; see $log"
     [ "$overall" -ne 0 ] || overall=1
+    all_failed=$((all_failed + 1))
     return
   fi
   echo "ctest ($name): $((total - failed - skipped)) passed, $failed failed, $skipped skipped"
@@ -55,8 +61,13 @@ run_ctest release "$build_dir" "$@"
 # tests/sanitizers/lsan.supp; every other leak, ASan error or UBSan report fails the test.
 asan_subset=(-LE bench -E '^(cli_determinism_requests|cli_config_and_progress|cli_cookbook|cli_help_options|docs_.*)$')
 if [ "${CA_ASAN:-1}" != 0 ]; then
-  BUILD_DIR="$asan_dir" BUILD_TYPE=Debug CMAKE_ARGS="-DCA_SANITIZE=ON ${CMAKE_ARGS:-}" \
-    "$root/scripts/build.sh"
+  if ! BUILD_DIR="$asan_dir" BUILD_TYPE=Debug CMAKE_ARGS="-DCA_SANITIZE=ON ${CMAKE_ARGS:-}" \
+    "$root/scripts/build.sh"; then
+    # The summary line still comes last; the failed build counts as one failure.
+    echo "ctest (asan+ubsan): the sanitizer build failed"
+    echo "ctest: $all_passed passed, $((all_failed + 1)) failed, $all_skipped skipped"
+    exit 1
+  fi
   export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
   export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0}"
   export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"

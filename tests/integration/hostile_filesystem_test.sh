@@ -23,10 +23,19 @@ mkdir -p "$u/repo/pkg"
 printf 'def good():\n    return 1\n' >"$u/repo/pkg/good.py"
 printf 'from pkg.good import good\ngood()\n' >"$u/repo/main.py"
 printf 'SECRET = 1\n' >"$u/repo/secret.py"
-[ "$(id -u)" = 0 ] && chown -R 65534:65534 "$u"
+# The checkout may sit where that user cannot reach (e.g. under /root): it runs a copy of the
+# binary and of the DuckDB library it loads (found first through LD_LIBRARY_PATH).
+ca_unprivileged="$CA"
+if [ "$(id -u)" = 0 ]; then
+  mkdir -p "$u/bin"
+  cp "$CA" "$u/bin/codeanatomy"
+  ldd "$CA" | awk '/libduckdb/ {print $3}' | xargs -r cp -t "$u/bin"
+  ca_unprivileged="$u/bin/codeanatomy"
+  chown -R 65534:65534 "$u"
+fi
 chmod 000 "$u/repo/secret.py"
 expect_status "build as an unprivileged user with an unreadable file" 0 \
-  as_unprivileged "$CA" build "$u/repo" -o "$u/out" -j2 -q
+  as_unprivileged env LD_LIBRARY_PATH="$u/bin" "$ca_unprivileged" build "$u/repo" -o "$u/out" -j2 -q
 expect_eq "unreadable file has status unreadable" "unreadable" \
   "$(q "$u/out" "SELECT status FROM repo_files WHERE path = 'secret.py'")"
 expect_eq "unreadable file has a diagnostic saying why" "scan error unreadable 1" \
