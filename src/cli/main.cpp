@@ -17,8 +17,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   ca::cli::GlobalOptions global;
-  app.add_flag("-q,--quiet", global.quiet, "Print only errors");
-  app.add_flag("-v,--verbose", global.verbose, "Print progress details");
+  ca::cli::add_verbosity_flags(app, global);
 
   std::vector<ca::cli::RegisteredCommand> commands = {
       ca::cli::add_build_command(app, global),  ca::cli::add_query_command(app, global),

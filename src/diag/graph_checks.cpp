@@ -10,6 +10,7 @@
 
 #include "core/source_text.hpp"
 #include "store/duckdb_api.hpp"
+#include "store/read_query.hpp"
 
 namespace ca {
 namespace {
@@ -204,10 +205,7 @@ void check_positions(Connection& con, std::vector<CheckViolation>& out, int64_t*
 
 std::vector<CheckViolation> check_graph(const std::filesystem::path& db_path,
                                         int64_t* files_not_rechecked) {
-  DbOpenOptions options;
-  options.read_only = true;
-  options.external_access = false;
-  Database db(db_path, options);
+  Database db(db_path, graph_reader_options());
   Connection con(db);
   std::vector<CheckViolation> out;
   check_contracts(con, out);

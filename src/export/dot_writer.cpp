@@ -19,23 +19,6 @@ std::string node_name(const PictureNode& node) {
 
 }  // namespace
 
-std::string dot_quote(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
 std::string write_dot(const Picture& picture) {
   std::string out = fmt::format("digraph {} {{\n", dot_quote(to_string(picture.what)));
   out += "  graph [rankdir=LR, fontname=\"Helvetica\"];\n";

@@ -4,13 +4,10 @@
 #include <string>
 #include <string_view>
 
+#include "core/dot_text.hpp"
 #include "export/graph_picture.hpp"
 
 namespace ca {
-
-/// `s` as a double-quoted DOT string: backslashes and quotes escaped, newlines as `\n`,
-/// other control characters as spaces.
-std::string dot_quote(std::string_view s);
 
 /// A `digraph` that Graphviz renders: one node per picture node, labelled with its
 /// qualified name, shaped by kind (MODULE folder, CLASS box, FUNCTION ellipse, LAMBDA

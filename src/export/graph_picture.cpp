@@ -10,6 +10,7 @@
 
 #include "core/kinds.hpp"
 #include "store/duckdb_api.hpp"
+#include "store/read_query.hpp"
 
 namespace ca {
 namespace {
@@ -132,12 +133,9 @@ Picture select_picture(const std::filesystem::path& db, const PictureOptions& op
   const KindSpec& spec = spec_of(options.what);
   std::string kinds;
   for (NodeKind k : spec.nodes)
-    kinds += fmt::format("{}'{}'", kinds.empty() ? "" : ", ", to_string(k));
+    kinds += fmt::format("{}{}", kinds.empty() ? "" : ", ", sql_quote(to_string(k)));
   // One read-only session for both queries: nodes and edges from the same snapshot.
-  DbOpenOptions read_only;
-  read_only.read_only = true;
-  read_only.external_access = false;
-  Database database(db, read_only);
+  Database database(db, graph_reader_options());
   Connection con(database);
   QueryResult node_rows =
       con.query(fmt::format("SELECT n.node_id, n.kind, n.qualname, "
@@ -157,7 +155,7 @@ Picture select_picture(const std::filesystem::path& db, const PictureOptions& op
     if (const auto& line = node_rows.value(r, 5)) n.line = std::stoll(*line);
   }
   QueryResult edge_rows = con.query(fmt::format(
-      "SELECT DISTINCT src, dst FROM cpg_edges WHERE kind = '{}'", to_string(spec.edge)));
+      "SELECT DISTINCT src, dst FROM cpg_edges WHERE kind = {}", sql_quote(to_string(spec.edge))));
   std::vector<std::pair<uint64_t, uint64_t>> edges(edge_rows.row_count());
   for (size_t r = 0; r < edge_rows.row_count(); ++r)
     edges[r] = {std::stoull(edge_rows.value(r, 0).value()),

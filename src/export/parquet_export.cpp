@@ -143,8 +143,6 @@ std::vector<ParquetTable> export_parquet(const fs::path& db_path, const fs::path
   options.read_only = true;  // extension autoinstall/autoload are off (duckdb_api.cpp)
   Database db(db_path, options);
   Connection con(db);
-  // Belt and braces: COPY ... (FORMAT parquet) uses the built-in parquet extension only.
-  con.execute("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false");
 
   std::error_code ec;
   fs::create_directories(out_dir, ec);

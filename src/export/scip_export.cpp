@@ -15,6 +15,7 @@
 
 #include "export/scip_symbols.hpp"
 #include "store/duckdb_api.hpp"
+#include "store/read_query.hpp"
 
 namespace ca {
 namespace {
@@ -554,10 +555,7 @@ class ScipBuilder {
 
 std::string export_scip(const std::filesystem::path& db, const ScipExportOptions& options,
                         ScipExportStats* stats) {
-  DbOpenOptions open;
-  open.read_only = true;
-  open.external_access = false;
-  Database database(db, open);
+  Database database(db, graph_reader_options());
   Connection con(database);
   return ScipBuilder(con, options).build(stats);
 }

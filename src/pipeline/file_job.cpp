@@ -201,9 +201,10 @@ ExtractedFile process_file_content(const ScannedFile& scanned, const FileLimits&
     out.facts.diagnostics.push_back(std::move(d));
     return out;
   }
-  const SourceText& text = std::get<SourceText>(decoded);
-  if (limits.keep_text && !limits.parse_only)
-    out.text = std::make_shared<const SourceText>(std::get<SourceText>(decoded));
+  // Kept for the cpython layer by moving it, not copying; the extraction reads it there.
+  if (limits.keep_text)
+    out.text = std::make_shared<const SourceText>(std::move(std::get<SourceText>(decoded)));
+  const SourceText& text = out.text ? *out.text : std::get<SourceText>(decoded);
   row.encoding = text.encoding;
   set_extent(row, text.utf8);
   // An empty __init__ is the normal way to mark a package; any other empty module is noted.

@@ -16,7 +16,8 @@ struct FileLimits {
   int64_t max_file_size = 10 * 1024 * 1024;
   /// Read, decode and parse only (no facts): the parse floor of a build.
   bool parse_only = false;
-  /// Keep the decoded text in ExtractedFile::text (for the cpython layer).
+  /// Keep the decoded text in ExtractedFile::text (for the cpython layer; not with
+  /// parse_only).
   bool keep_text = false;
 };
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/dot_text.hpp"
 #include "pipeline/build_tasks.hpp"
 #include "store/read_query.hpp"
 
@@ -13,19 +14,6 @@ std::string columns_text(const TableRead& r) {
   if (r.all_columns) return "*";
   if (r.columns.empty()) return "(no column: rows only)";
   return fmt::format("{}", fmt::join(r.columns, ", "));
-}
-
-std::string dot_quote(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::map<std::string, LastRun> read_last_run(const std::filesystem::path& db) {

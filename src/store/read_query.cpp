@@ -58,11 +58,15 @@ std::filesystem::path locate_database(const std::filesystem::path& dir_or_db) {
       dir_or_db.string()));
 }
 
-QueryResult run_read_only_query(const std::filesystem::path& db_path, std::string_view sql) {
+DbOpenOptions graph_reader_options() {
   DbOpenOptions options;
   options.read_only = true;
   options.external_access = false;
-  Database db(db_path, options);
+  return options;
+}
+
+QueryResult run_read_only_query(const std::filesystem::path& db_path, std::string_view sql) {
+  Database db(db_path, graph_reader_options());
   Connection con(db);
   std::string text(sql);
   duckdb_extracted_statements statements = nullptr;

@@ -21,6 +21,9 @@ class QueryRejected : public std::runtime_error {
 /// was looked for when none exists.
 std::filesystem::path locate_database(const std::filesystem::path& dir_or_db);
 
+/// How every reader opens a built graph: read-only, with no access to other files.
+DbOpenOptions graph_reader_options();
+
 /// Runs one SELECT (or EXPLAIN) statement on the database at `db` opened read-only with
 /// no access to other files, no ATTACH, COPY or extension installs. Throws QueryRejected
 /// for a statement that is not a read or for several statements, DbError for SQL errors.

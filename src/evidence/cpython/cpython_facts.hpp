@@ -120,7 +120,7 @@ struct PyBytecodeRow {
   int32_t offset = 0;
   std::string opname;
   std::optional<int32_t> arg;
-  std::string argrepr;  ///< dis's argrepr, cut to 256 bytes
+  std::string argrepr;  ///< dis's argrepr, cut to 256 characters
   OptSpan span;         ///< the instruction's positions; NULL when CPython has none
 
   template <class F>
