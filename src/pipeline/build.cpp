@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <fstream>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -129,6 +130,12 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
         fmt::format("cannot create output directory {}: {}", out_dir.string(), ec.message()));
   const fs::path final_db = out_dir / "cpg.duckdb";
   const fs::path temp_db = out_dir / fmt::format("cpg.duckdb.tmp-{}", ::getpid());
+  // An unwritable trace file is found now, not after the graph has been published.
+  if (!options.trace_path.empty() &&
+      !std::ofstream(options.trace_path, std::ios::binary | std::ios::app))
+    throw std::runtime_error(
+        fmt::format("cannot write the trace to {}: check the directory exists and is writable",
+                    options.trace_path.string()));
   OutputLock lock(out_dir, options.wait_for_lock);
   remove_stale_temporaries(out_dir);
 
@@ -162,7 +169,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   FileLimits limits{options.max_file_size, options.stop_after == StopAfter::Parse};
   const bool cpython_layer =
       std::find(options.layers.begin(), options.layers.end(), "cpython") != options.layers.end();
-  limits.keep_text = cpython_layer;
+  limits.keep_text = cpython_layer && !limits.parse_only;
   ExtractOptions extract_options{options.parse_timeout_ms};
   const char* extract_stage = limits.parse_only ? "parse" : "extract";
   StageRun extract_run(observer, extract_stage, "files", static_cast<int64_t>(scan.files.size()));

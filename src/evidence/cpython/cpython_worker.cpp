@@ -221,11 +221,9 @@ bool CpythonWorker::start(std::string& error) {
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, sv[1], 0);
   posix_spawn_file_actions_adddup2(&actions, sv[1], 1);
-  // The exe path as this process resolves it now (/proc/self/exe is this program).
-  std::error_code ec;
-  std::filesystem::path exe = std::filesystem::read_symlink(exe_, ec);
-  if (ec || exe_ != "/proc/self/exe") exe = exe_;
-  std::string exe_s = exe.string();
+  // Spawned as given: /proc/self/exe is this very program even if its file was replaced
+  // or deleted during the build.
+  std::string exe_s = exe_.string();
   std::string arg(kCpythonWorkerArg);
   char* argv[] = {exe_s.data(), arg.data(), nullptr};
   pid_t pid = 0;

@@ -72,11 +72,13 @@ bool ValueSet::widen_ints(const Value& v) {
   Value* any = std::lower_bound(first, d + size_, kAnyInt);
   const bool has_any = any != d + size_ && *any == kAnyInt;
   if (has_any) return false;
+  if (v.sub == 0 && std::binary_search(first, any, v)) return false;  // already there
   if (v.sub == 0 && static_cast<size_t>(any - first) < kMaxInts) return insert_sorted(v);
   // Too many distinct ints (or an unknown int): all of them become "some int".
   std::copy(any, d + size_, first);
   size_ -= static_cast<uint32_t>(any - first);
-  return insert_sorted(kAnyInt) || true;
+  insert_sorted(kAnyInt);
+  return true;
 }
 
 bool ValueSet::insert(const Value& v) {
@@ -117,7 +119,9 @@ bool ValueSet::merge(const ValueSet& other) {
   Value* last = std::set_union(begin(), end(), other.begin(), other.end(), merged);
   if (last != merged && (last - 1)->kind == VKind::IntConst) last = widen_range(merged, last);
   const auto n = static_cast<uint32_t>(last - merged);
-  if (n == size_) return false;
+  // The union holds this set, so the same size means no change — unless widening replaced
+  // ints by kAnyInt, which can keep the size while changing the contents.
+  if (n == size_ && std::equal(merged, last, begin())) return false;
   if (n > kMaxValues) {
     // Over the cap: keep what was there and add the smallest new values up to the cap.
     imprecise_ = true;
