@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Fuzzes the per-file work and whole-program resolution with libFuzzer + ASan + UBSan.
+# Fuzzes the per-file work, whole-program resolution and the scip layer's reader with
+# libFuzzer + ASan + UBSan.
 #
 #   bench/fuzz.sh [SECONDS] [TARGET]
 #
-# SECONDS: time per target (default 60). TARGET: file_job, program or all (default).
+# SECONDS: time per target (default 60). TARGET: file_job, program, scip_reader or all
+# (default).
 # Configures and builds build-fuzz/ with clang (CA_FUZZ=ON), generates the seed corpus
 # from tests/golden/cases and ../shared/bench (or $CA_FUZZ_SEEDS_FROM), then runs each
 # target in turn, one process at a time. Findings (crash-*, timeout-*, oom-*, leak-*) are
@@ -17,9 +19,9 @@ which="${2:-all}"
 build="${FUZZ_BUILD_DIR:-$root/build-fuzz}"
 seeds_from="${CA_FUZZ_SEEDS_FROM:-$root/../shared/bench}"
 case "$which" in
-  all) targets=(file_job program) ;;
-  file_job | program) targets=("$which") ;;
-  *) echo "unknown target $which: file_job, program or all" >&2; exit 1 ;;
+  all) targets=(file_job program scip_reader) ;;
+  file_job | program | scip_reader) targets=("$which") ;;
+  *) echo "unknown target $which: file_job, program, scip_reader or all" >&2; exit 1 ;;
 esac
 
 "$root/scripts/setup.sh"

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -23,7 +24,8 @@ struct BuildCommand {
   std::string stop_after;  ///< "", "parse" or "extract"
   bool wait = false;
   bool no_root_package = false;
-  std::string trace;  ///< --trace FILE: Chrome/Perfetto trace of the build's tasks
+  std::string trace;       ///< --trace FILE: Chrome/Perfetto trace of the build's tasks
+  std::string scip_index;  ///< --scip-index FILE: the scip layer reads it
 };
 
 int run_build(const BuildCommand& command, const GlobalOptions& global) {
@@ -47,6 +49,11 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
   options.wait_for_lock = command.wait;
   options.root_may_be_package = !command.no_root_package;
   options.trace_path = command.trace;
+  if (!command.scip_index.empty()) {
+    options.scip_index = command.scip_index;
+    if (std::find(options.layers.begin(), options.layers.end(), "scip") == options.layers.end())
+      options.layers.push_back("scip");
+  }
   if (command.stop_after == "parse") options.stop_after = StopAfter::Parse;
   if (command.stop_after == "extract") options.stop_after = StopAfter::Extract;
   BuildObserver observer;
@@ -127,6 +134,12 @@ RegisteredCommand add_build_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_flag("--wait", build->wait,
                 "If another build is writing the same output, wait for it instead of "
                 "failing at once");
+  cmd->add_option("--scip-index", build->scip_index,
+                  "Read this SCIP index (e.g. scip-python's index.scip) as the scip evidence "
+                  "layer (implies --layers ...,scip). With layer scip and no index, the build "
+                  "runs scip-python on REPO beside its other work (offline, empty environment; "
+                  "CODEANATOMY_SCIP_PYTHON names another indexer run as `INDEXER REPO OUT "
+                  "NAME`) and keeps OUTPUT/scip-python.scip and its log");
   cmd->add_flag("--json", build->json, "Print the summary as JSON on stdout");
   cmd->add_option("--trace", build->trace,
                   "Write a Chrome/Perfetto trace (JSON) of the build's tasks to FILE");

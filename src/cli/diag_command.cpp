@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "diag/evidence_report.hpp"
 #include "diag/graph_checks.hpp"
 #include "store/read_query.hpp"
 
@@ -14,9 +15,21 @@ namespace {
 
 struct DiagCommand {
   std::string target;
+  bool evidence = false;
 };
 
+int run_evidence_report(const DiagCommand& command) {
+  try {
+    std::cout << format_evidence_report(evidence_report(locate_database(command.target)));
+  } catch (const std::exception& e) {
+    spdlog::error("diag --evidence failed: {}", e.what());
+    return kExitNoGraph;
+  }
+  return kExitOk;
+}
+
 int run_diag(const DiagCommand& command, const GlobalOptions& global) {
+  if (command.evidence) return run_evidence_report(command);
   std::vector<CheckViolation> violations;
   int64_t not_rechecked = 0;
   try {
@@ -45,6 +58,11 @@ RegisteredCommand add_diag_command(CLI::App& app, GlobalOptions& global) {
   CLI::App* cmd = app.add_subcommand(
       "diag", "Check a built graph: table contracts, ids, edges, spans, kinds, orphan rows");
   cmd->add_option("DIR_OR_DB", diag->target, kGraphLocationHelp)->required();
+  cmd->add_flag("--evidence", diag->evidence,
+                "Instead of the checks, report how far the evidence layers agree: nodes and "
+                "edges confirmed or contradicted per kind and layer, scope classification "
+                "against CPython's symtable, REFERS_TO targets against SCIP's, and each class "
+                "of conflict (table evidence_conflicts) with examples");
   add_verbosity_flags(*cmd, global);
   return {cmd, [diag, &global] { return run_diag(*diag, global); }};
 }

@@ -32,7 +32,7 @@ struct ConfigKey {
 /// Every key, in the order `config show` prints them.
 inline constexpr ConfigKey kConfigKeys[] = {
     {"layers", "CODEANATOMY_LAYERS", "--layers",
-     "Evidence layers to run, comma-separated (default ts; cpython and scip are planned)"},
+     "Evidence layers to run, comma-separated: ts (always), cpython, scip (default ts)"},
     {"include", "CODEANATOMY_INCLUDE", "--include",
      "Gitignore-style pattern, relative to REPO, of the files to index (repeatable; default: "
      "every Python file)"},

@@ -29,6 +29,17 @@ size_t LineIndex::offset_of(int32_t line, int32_t col, size_t text_size) const {
   return static_cast<size_t>(std::clamp<int64_t>(offset, 0, static_cast<int64_t>(text_size)));
 }
 
+std::optional<std::pair<size_t, size_t>> LineIndex::line_range(int64_t line,
+                                                               std::string_view text) const {
+  if (line < 1 || static_cast<uint64_t>(line) > starts_.size()) return std::nullopt;
+  const size_t i = static_cast<size_t>(line) - 1;
+  const size_t start = starts_[i];
+  size_t end = i + 1 < starts_.size() ? starts_[i + 1] : text.size();
+  if (end > start && text[end - 1] == '\n') --end;
+  if (end > start && text[end - 1] == '\r') --end;
+  return std::pair{start, end};
+}
+
 Span make_span(const SourceText& text, const LineIndex& lines, size_t start, size_t end) {
   LineCol s = lines.locate(start);
   LineCol e = lines.locate(end);

@@ -4,7 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ca {
@@ -43,6 +46,11 @@ class LineIndex {
   /// to [0, text_size]: a line past the end gives text_size, a column past its line's end
   /// runs into the next line as the bytes do.
   size_t offset_of(int32_t line, int32_t col, size_t text_size) const;
+  /// Start and end (the line terminator excluded) of 1-based `line` of `text`, the text this
+  /// index was built from. Besides the line_count() lines, the empty line after a final
+  /// terminator (and the one line of an empty text) exists, as an editor shows it; nullopt
+  /// for any other line.
+  std::optional<std::pair<size_t, size_t>> line_range(int64_t line, std::string_view text) const;
 
  private:
   std::vector<uint32_t> starts_;

@@ -19,7 +19,7 @@ struct EvidenceLayer {
 inline constexpr std::array<EvidenceLayer, 3> kEvidenceLayers = {{
     {"ts", true, "tree-sitter syntax facts (always on)"},
     {"cpython", true, "CPython 3.11's ast, symtable and bytecode, in worker processes"},
-    {"scip", false, "positions from a SCIP index (planned)"},
+    {"scip", true, "a SCIP index (--scip-index, or scip-python run on the repository)"},
 }};
 
 /// The names of the implemented (or of the planned) layers, comma-separated: "ts".
@@ -38,9 +38,11 @@ inline std::optional<std::string> layers_error(const std::vector<std::string>& l
     const EvidenceLayer* found = nullptr;
     for (const EvidenceLayer& layer : kEvidenceLayers)
       if (layer.name == name) found = &layer;
-    if (!found)
+    if (!found) {
+      const std::string planned = layer_names(false);
       return "unknown layer '" + name + "'; available: " + layer_names(true) +
-             " (planned: " + layer_names(false) + ")";
+             (planned.empty() ? "" : " (planned: " + planned + ")");
+    }
     if (!found->implemented)
       return "layer '" + name + "' is not implemented yet; available: " + layer_names(true);
   }

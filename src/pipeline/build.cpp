@@ -18,6 +18,7 @@
 #include "pipeline/cpython_layer.hpp"
 #include "pipeline/file_job.hpp"
 #include "pipeline/output_lock.hpp"
+#include "pipeline/scip_layer.hpp"
 #include "pipeline/task_recorder.hpp"
 #include "pipeline/view_scheduler.hpp"
 #include "resolve/program/resolve_program.hpp"
@@ -138,6 +139,14 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
                     options.trace_path.string()));
   OutputLock lock(out_dir, options.wait_for_lock);
   remove_stale_temporaries(out_dir);
+  auto has_layer = [&](std::string_view name) {
+    return std::find(options.layers.begin(), options.layers.end(), name) != options.layers.end();
+  };
+  // The scip layer's indexer runs beside scan and extraction; a given index is checked now.
+  std::optional<ScipLayerRun> scip_run;
+  if (has_layer("scip") && options.stop_after == StopAfter::All)
+    scip_run.emplace(options.repo,
+                     ScipLayerOptions{options.scip_index, options.scip_indexer, out_dir});
 
   const std::string run_id = make_run_id();
   // Every task's time and rows (run_tasks, --trace); tid 0 is this thread.
@@ -167,9 +176,8 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   t = Clock::now();
   std::vector<ExtractedFile> extracted(scan.files.size());
   FileLimits limits{options.max_file_size, options.stop_after == StopAfter::Parse};
-  const bool cpython_layer =
-      std::find(options.layers.begin(), options.layers.end(), "cpython") != options.layers.end();
-  limits.keep_text = cpython_layer && !limits.parse_only;
+  const bool cpython_layer = has_layer("cpython");
+  limits.keep_text = (cpython_layer || scip_run) && !limits.parse_only;
   ExtractOptions extract_options{options.parse_timeout_ms};
   const char* extract_stage = limits.parse_only ? "parse" : "extract";
   StageRun extract_run(observer, extract_stage, "files", static_cast<int64_t>(scan.files.size()));
@@ -246,7 +254,6 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       extracted[i].facts.diagnostics.insert(extracted[i].facts.diagnostics.end(),
                                             std::make_move_iterator(diags.begin()),
                                             std::make_move_iterator(diags.end()));
-      extracted[i].text.reset();
     }
     cpython_run.finish();
     recorder.task("extract_cpython", t, Clock::now(), rows);
@@ -254,6 +261,20 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   } else if (!limits.parse_only) {
     recorder.task("extract_cpython", Clock::now(), Clock::now(), 0);  // the layer is off
   }
+  // 2c. The scip layer (--layers ...,scip or --scip-index): the index against the texts.
+  ScipFacts scip_facts;
+  if (scip_run) {
+    t = Clock::now();
+    StageRun scip_stage(observer, "scip");
+    scip_facts = scip_run->finish(extracted);
+    scip_stage.finish();
+    recorder.task("extract_scip", t, Clock::now(),
+                  static_cast<int64_t>(scip_facts.occurrences.size()));
+    data_digests["extract_scip"] = data_digests["extract_ts"] + "\nscip " + scip_run->digest();
+  } else if (!limits.parse_only) {
+    recorder.task("extract_scip", Clock::now(), Clock::now(), 0);  // the layer is off
+  }
+  for (auto& e : extracted) e.text.reset();
 
   BuildSummary summary;
   summary.files = static_cast<int64_t>(extracted.size());
@@ -376,11 +397,16 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       summary.table_rows[std::string(name)] = n;
     });
     cpython_facts.clear();
+    for_each_scip_table(scip_facts, [&](std::string_view name, auto& rows) {
+      summary.table_rows[std::string(name)] = load(name, rows);
+    });
     for_each_program_table(program, [&](std::string_view name, auto& rows) {
       summary.table_rows[std::string(name)] = load(name, rows);
       load_stage.advance();
     });
     summary.table_rows["diagnostics"] += load("diagnostics", program.diagnostics);
+    summary.table_rows["diagnostics"] += load("diagnostics", scip_facts.diagnostics);
+    scip_facts = ScipFacts{};
     summary.diagnostics = summary.table_rows["diagnostics"];
     summary.stage_ms["load"] += ms_since(t);
     load_stage.finish();

@@ -36,6 +36,10 @@ struct BuildOptions {
   std::vector<std::string> exclude{};
   /// Directories (relative to REPO) module names are computed from; empty = detected.
   std::vector<std::string> source_roots{};
+  /// The scip layer's index (--scip-index); empty with layer scip: run scip_indexer.
+  std::filesystem::path scip_index{};
+  /// The program producing an index (ScipLayerOptions::indexer); empty = the default.
+  std::filesystem::path scip_indexer{};
   /// When set, a Chrome/Perfetto trace of the build's tasks is written there (--trace).
   std::filesystem::path trace_path{};
   /// The program started as a cpython-layer worker (`EXE __cpython-worker`); empty = this

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "evidence/cpython/cpython_facts.hpp"
+#include "evidence/scip/scip_facts.hpp"
 #include "resolve/program/resolve_program.hpp"
 #include "semantic/view_lineage.hpp"
 #include "store/schema.hpp"
@@ -19,6 +20,7 @@ constexpr const char* kSyntaxFacts = "mem:ts_facts";
 constexpr const char* kLocalBindings = "mem:local_bindings";
 constexpr const char* kProgram = "mem:program";
 constexpr const char* kCpythonFacts = "mem:cpython_facts";
+constexpr const char* kScipFacts = "mem:scip_facts";
 
 Task native(std::string name, TaskKind kind, std::string description,
             std::vector<std::string> inputs, std::vector<std::string> outputs) {
@@ -35,7 +37,7 @@ Task native(std::string name, TaskKind kind, std::string description,
 /// diagnostics from every stage, the rest from the syntax extraction.
 std::vector<std::string> fact_table_sources(std::string_view table) {
   if (table == "res_bindings" || table == "res_name_refs") return {kLocalBindings};
-  if (table == "diagnostics") return {kScanned, kSyntaxFacts, kCpythonFacts, kProgram};
+  if (table == "diagnostics") return {kScanned, kSyntaxFacts, kCpythonFacts, kScipFacts, kProgram};
   return {kSyntaxFacts};
 }
 
@@ -64,6 +66,12 @@ void create_native_tables(Connection& con) {
     using Row = typename std::decay_t<decltype(rows)>::value_type;
     con.execute(create_table_sql<Row>(name));
   });
+  // The scip layer's tables exist in every graph too.
+  ScipFacts no_scip;
+  for_each_scip_table(no_scip, [&](std::string_view name, auto& rows) {
+    using Row = typename std::decay_t<decltype(rows)>::value_type;
+    con.execute(create_table_sql<Row>(name));
+  });
 }
 
 std::vector<Task> native_tasks() {
@@ -79,6 +87,11 @@ std::vector<Task> native_tasks() {
                          "run CPython 3.11's ast, symtable and dis over each decoded file in "
                          "worker processes (layer cpython; nothing without it)",
                          {kSyntaxFacts}, {kCpythonFacts}));
+  tasks.push_back(native("extract_scip", TaskKind::Extract,
+                         "read a SCIP index (--scip-index, or scip-python run on the repository "
+                         "beside scan and extraction) against the decoded files (layer scip; "
+                         "nothing without it)",
+                         {kSyntaxFacts}, {kScipFacts}));
   tasks.push_back(native("bind_local", TaskKind::Native,
                          "bind names within each file by Python's scoping rules (in the "
                          "per-file job, after extraction)",
@@ -105,6 +118,9 @@ std::vector<Task> native_tasks() {
   CpythonFacts no_cpython;
   for_each_cpython_table(
       no_cpython, [&](std::string_view name, auto&) { load(std::string(name), {kCpythonFacts}); });
+  ScipFacts no_scip;
+  for_each_scip_table(no_scip,
+                      [&](std::string_view name, auto&) { load(std::string(name), {kScipFacts}); });
   return tasks;
 }
 

@@ -24,6 +24,33 @@ expect_eq "the other file has its py_ast rows" \
 expect_eq "run_tasks records extract_cpython with its rows" \
   "$(q "$TMP/both" "SELECT kind || ' ' || (rows_out > 0) FROM run_tasks WHERE task = 'extract_cpython'")" "extract true"
 
+# Fusion: the layers that saw a node at the same place join its evidence.
+expect_eq "without the layer a function's evidence is ts" \
+  "$(q "$TMP/plain" "SELECT evidence FROM cpg_nodes WHERE kind = 'FUNCTION' AND name = 'old'")" "ts"
+expect_eq "CPython confirms the function of the file it compiled" \
+  "$(q "$TMP/both" "SELECT replace(evidence, ',', '+') FROM cpg_nodes WHERE kind = 'FUNCTION' AND name = 'old'")" "ts+cpython"
+expect_eq "the function of the file CPython 3.11 cannot compile stays ts (its diagnostic says why)" \
+  "$(q "$TMP/both" "SELECT evidence FROM cpg_nodes WHERE kind = 'FUNCTION' AND name = 'new'")" "ts"
+expect_eq "a DEFINES edge the symtable confirms" \
+  "$(q "$TMP/both" "SELECT replace(e.evidence, ',', '+') FROM cpg_edges e JOIN cpg_nodes n ON n.node_id = e.dst WHERE e.kind = 'DEFINES' AND n.name = 'old'")" "ts+cpython"
+expect_eq "no conflict on the small repository" "$(q "$TMP/both" "SELECT count(*) FROM evidence_conflicts")" "0"
+
+# `del x` makes x local (the binder and the comparison with the symtable agree on it); a
+# class-private name is compared mangled.
+mkdir -p "$TMP/scopes"
+printf 'b = 1
+def f():
+    del b
+class C:
+    __p = 1
+    def m(self):
+        global __g
+        return __p
+' >"$TMP/scopes/m.py"
+"$CA" build "$TMP/scopes" -o "$TMP/scopes_out" --layers ts,cpython -q
+expect_eq "scope classification agrees on del and mangled names" \
+  "$(q "$TMP/scopes_out" "SELECT count(*) || ' ' || count(*) FILTER (WHERE ours IS NOT DISTINCT FROM theirs) FROM ev_scope_symbols WHERE name IN ('b', '_C__p', '_C__g')")" "4 4"
+
 src=/usr/lib/python3/dist-packages/requests
 [ -d "$src" ] || { fail "$src is missing: run scripts/setup.sh (it installs python3-requests)"; finish; }
 "$CA" build "$src" -o "$TMP/j1" -j1 --layers ts,cpython -q
@@ -46,4 +73,14 @@ read -r total matched <<<"$match"
 echo "requests: $matched of $total FUNCTION/CLASS nodes match a CPython def/class by name and start byte"
 if [ "$total" -gt 100 ] && [ "$matched" = "$total" ]; then pass "every FUNCTION/CLASS matches ($matched/$total)"
 else fail "FUNCTION/CLASS vs CPython ast: $matched/$total"; fi
+confirmed=$(q "$TMP/j2" "SELECT count(*) FILTER (WHERE NOT contains(evidence, 'cpython')) FROM cpg_nodes WHERE kind IN ('FUNCTION', 'CLASS')")
+expect_eq "every FUNCTION/CLASS node's evidence has cpython" "$confirmed" "0"
+agreement=$(q "$TMP/j2" "SELECT count(*) FILTER (WHERE ours IS NOT DISTINCT FROM theirs) * 1000 >= count(*) * 999 FROM ev_scope_symbols")
+expect_eq "scope classification agrees with the symtable on >= 99.9% of names" "$agreement" "true"
+if "$CA" diag "$TMP/j2" --evidence >"$TMP/evidence.txt" 2>"$ERR" &&
+  grep -q "scope classification (function scopes)  *cpython" "$TMP/evidence.txt" &&
+  grep -q "^  FUNCTION  *cpython" "$TMP/evidence.txt"; then
+  pass "diag --evidence reports the rates per kind"
+else fail "diag --evidence: $(cat "$TMP/evidence.txt" "$ERR")"; fi
+expect_status "diag --evidence on a plain build" 0 "$CA" diag "$TMP/plain" --evidence
 finish

@@ -221,6 +221,45 @@ const std::vector<TableDoc>& table_docs() {
            {"code_id", "preorder index of the code object; the module is 0"},
            {"argrepr", "dis's argrepr, cut to 256 characters"},
        }},
+      {"scip_documents",
+       G::Syntax,
+       "Layer `scip`: each document of the SCIP index (`--scip-index`, or scip-python's) that "
+       "describes a file of the build.",
+       {
+           {"position_encoding",
+            "as the document declares it: `utf8`, `utf16`, `utf32`, "
+            "`unspecified` (or `unknown_<n>`)"},
+           {"read_as",
+            "how its positions were read; `unspecified` is read as UTF-16 code "
+            "units, which is what scip-python writes"},
+           {"occurrences", "occurrence rows kept for it"},
+       }},
+      {"scip_occurrences",
+       G::Syntax,
+       "Layer `scip`: each occurrence of a symbol, its range converted to a canonical span.",
+       {
+           {"occurrence_index", "position in the document's list"},
+           {"roles", "SCIP's symbol_roles bits (1 definition, 2 import, 4 write, 8 read)"},
+           {"is_local", "the symbol is document-local (`local N`)"},
+           {"enclosing_bstart", "span of the whole definition, when the index gives one"},
+           {"scip_range",
+            "the range as the index has it: line, character[, line], character "
+            "(0-based)"},
+       }},
+      {"scip_symbols",
+       G::Syntax,
+       "Layer `scip`: the index's SymbolInformation, per document (file_id NULL for external "
+       "symbols).",
+       {
+           {"kind", "SCIP's kind name (`Function`, `Class`, ...); NULL when unspecified"},
+           {"relationships", "one line per relationship: its roles, then the symbol"},
+       }},
+      {"scip_relationships",
+       G::Syntax,
+       "Layer `scip`: each relationship of a symbol (implementation = subclass or override).",
+       {
+           {"target_symbol", "the symbol related to"},
+       }},
       {"res_bindings",
        G::Resolution,
        "Every binding of a name with the scope that owns it (after `global`/`nonlocal`).",

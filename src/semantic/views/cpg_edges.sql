@@ -1,7 +1,8 @@
 -- Every edge of the graph (DESIGN.md §3): containment, definitions and parameters from
 -- the syntax; name resolution within a file (res_name_refs) and across the program
 -- (res_refs); imports, inheritance, overriding and calls from the whole-program resolver;
--- decorators; diagnostics. The span of an edge is the site that justifies it.
+-- decorators; diagnostics. The span of an edge is the site that justifies it; evidence
+-- and confidence take in the other layers' word (ev_edge_confirmations).
 WITH raw AS (
   -- FILE -> MODULE
   SELECT 'CONTAINS' AS kind, ca_node_id(f.path, 'FILE', 0, f.size_bytes, '') AS src,
@@ -139,8 +140,24 @@ WITH raw AS (
          f.file_id, f.path, n.bstart, n.bend, 'syntax', 1.0, n.evidence
   FROM cpg_nodes n JOIN repo_files f ON f.file_id = n.file_id
   WHERE n.kind = 'DIAGNOSTIC'
+),
+-- Other layers' word on each edge (ev_edge_confirmations): confirming layers join the
+-- evidence; each confirmation halves the doubt (1 - confidence), each contradiction halves
+-- the confidence.
+judged AS (
+  SELECT kind, src, dst,
+         string_agg(DISTINCT layer, ',' ORDER BY layer) FILTER (WHERE agrees) AS layers,
+         count(DISTINCT layer) FILTER (WHERE agrees) AS confirmations,
+         count(DISTINCT layer) FILTER (WHERE NOT agrees) AS contradictions
+  FROM ev_edge_confirmations GROUP BY kind, src, dst
 )
-SELECT ca_edge_id(kind, src, dst, bstart) AS edge_id, kind, src, dst, file_id, path,
-       bstart, bend, resolution, confidence::DOUBLE AS confidence, evidence
-FROM raw
-ORDER BY path, bstart, kind, src, dst
+SELECT ca_edge_id(r.kind, r.src, r.dst, r.bstart) AS edge_id, r.kind, r.src, r.dst, r.file_id,
+       r.path, r.bstart, r.bend, r.resolution,
+       CASE WHEN j.kind IS NULL THEN r.confidence::DOUBLE
+            ELSE (1 - (1 - r.confidence::DOUBLE) * pow(0.5, j.confirmations))
+                 * pow(0.5, j.contradictions) END AS confidence,
+       CASE WHEN j.layers IS NULL THEN r.evidence ELSE r.evidence || ',' || j.layers END
+         AS evidence
+FROM raw r
+LEFT JOIN judged j ON j.kind = r.kind AND j.src = r.src AND j.dst = r.dst
+ORDER BY r.path, r.bstart, r.kind, r.src, r.dst

@@ -2,52 +2,63 @@
 -- definitions, parameters, imports, calls and references from the tree-sitter layer;
 -- externals (modules and symbols outside the repository, builtins included) from the
 -- whole-program resolver; diagnostics from every layer.
-SELECT ca_node_id(f.path, 'FILE', 0, f.size_bytes, '') AS node_id, 'FILE' AS kind,
-       f.path AS name, f.path AS qualname, f.file_id, f.path,
-       0::BIGINT AS bstart, f.size_bytes AS bend, 1 AS start_line, 0 AS start_col,
-       f.end_line, f.end_col, 'scan' AS evidence
-FROM repo_files f
-UNION ALL
-SELECT ca_node_id(f.path, 'MODULE', 0, f.size_bytes, ''), 'MODULE',
-       regexp_extract(f.module, '[^.]*$'), f.module, f.file_id, f.path,
-       0, f.size_bytes, 1, 0, f.end_line, f.end_col, 'scan'
-FROM repo_files f
-UNION ALL
-SELECT p.node_id, 'PACKAGE', p.name, p.qualname, p.init_file_id, p.dir_path,
-       0, 0, 1, 0, 1, 0, 'scan'
-FROM repo_packages p
-UNION ALL
-SELECT d.node_id, d.kind, d.name, d.qualname, d.file_id, f.path,
-       d.bstart, d.bend, d.start_line, d.start_col, d.end_line, d.end_col, 'ts'
-FROM ts_defs d JOIN repo_files f ON f.file_id = d.file_id
-UNION ALL
-SELECT p.node_id, 'PARAMETER', p.name, p.qualname, p.file_id, f.path,
-       p.bstart, p.bend, p.start_line, p.start_col, p.end_line, p.end_col, 'ts'
-FROM ts_params p JOIN repo_files f ON f.file_id = p.file_id
-UNION ALL
-SELECT i.node_id, 'IMPORT', coalesce(i.bound_name, i.name, i.module),
-       CASE WHEN i.is_from THEN repeat('.', i.level) || i.module || ':' || i.name
-            ELSE i.module END,
-       i.file_id, f.path, i.bstart, i.bend, i.start_line, i.start_col, i.end_line, i.end_col, 'ts'
-FROM ts_imports i JOIN repo_files f ON f.file_id = i.file_id
-UNION ALL
-SELECT c.node_id, 'CALL', c.callee_text, NULL, c.file_id, f.path,
-       c.bstart, c.bend, c.start_line, c.start_col, c.end_line, c.end_col, 'ts'
-FROM ts_calls c JOIN repo_files f ON f.file_id = c.file_id
-UNION ALL
-SELECT n.node_id, 'REFERENCE', n.name, NULL, n.file_id, f.path,
-       n.bstart, n.bend, n.start_line, n.start_col, n.end_line, n.end_col, 'ts'
-FROM ts_names n JOIN repo_files f ON f.file_id = n.file_id
-WHERE n.ctx <> 'store' OR n.is_attribute
-UNION ALL
-SELECT x.node_id, 'EXTERNAL', x.name, x.qualname, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL,
-       'resolve'
-FROM res_externals x
-UNION ALL
-SELECT ca_node_id(d.path, 'DIAGNOSTIC', coalesce(d.bstart, 0), coalesce(d.bend, 0),
-                  d.layer || ':' || d.code || ':' || d.message),
-       'DIAGNOSTIC', d.code, NULL, d.file_id, d.path,
-       coalesce(d.bstart, 0), coalesce(d.bend, 0), coalesce(d.start_line, 1),
-       coalesce(d.start_col, 0), coalesce(d.end_line, 1), coalesce(d.end_col, 0), d.layer
-FROM diagnostics d
-ORDER BY path, bstart, kind, node_id
+-- evidence: the layer the node comes from, then the other layers that saw it at the same
+-- place (ev_node_confirmations), e.g. `ts,cpython,scip`.
+WITH nodes AS (
+  SELECT ca_node_id(f.path, 'FILE', 0, f.size_bytes, '') AS node_id, 'FILE' AS kind,
+         f.path AS name, f.path AS qualname, f.file_id, f.path,
+         0::BIGINT AS bstart, f.size_bytes AS bend, 1 AS start_line, 0 AS start_col,
+         f.end_line, f.end_col, 'scan' AS evidence
+  FROM repo_files f
+  UNION ALL
+  SELECT ca_node_id(f.path, 'MODULE', 0, f.size_bytes, ''), 'MODULE',
+         regexp_extract(f.module, '[^.]*$'), f.module, f.file_id, f.path,
+         0, f.size_bytes, 1, 0, f.end_line, f.end_col, 'scan'
+  FROM repo_files f
+  UNION ALL
+  SELECT p.node_id, 'PACKAGE', p.name, p.qualname, p.init_file_id, p.dir_path,
+         0, 0, 1, 0, 1, 0, 'scan'
+  FROM repo_packages p
+  UNION ALL
+  SELECT d.node_id, d.kind, d.name, d.qualname, d.file_id, f.path,
+         d.bstart, d.bend, d.start_line, d.start_col, d.end_line, d.end_col, 'ts'
+  FROM ts_defs d JOIN repo_files f ON f.file_id = d.file_id
+  UNION ALL
+  SELECT p.node_id, 'PARAMETER', p.name, p.qualname, p.file_id, f.path,
+         p.bstart, p.bend, p.start_line, p.start_col, p.end_line, p.end_col, 'ts'
+  FROM ts_params p JOIN repo_files f ON f.file_id = p.file_id
+  UNION ALL
+  SELECT i.node_id, 'IMPORT', coalesce(i.bound_name, i.name, i.module),
+         CASE WHEN i.is_from THEN repeat('.', i.level) || i.module || ':' || i.name
+              ELSE i.module END,
+         i.file_id, f.path, i.bstart, i.bend, i.start_line, i.start_col, i.end_line, i.end_col, 'ts'
+  FROM ts_imports i JOIN repo_files f ON f.file_id = i.file_id
+  UNION ALL
+  SELECT c.node_id, 'CALL', c.callee_text, NULL, c.file_id, f.path,
+         c.bstart, c.bend, c.start_line, c.start_col, c.end_line, c.end_col, 'ts'
+  FROM ts_calls c JOIN repo_files f ON f.file_id = c.file_id
+  UNION ALL
+  SELECT n.node_id, 'REFERENCE', n.name, NULL, n.file_id, f.path,
+         n.bstart, n.bend, n.start_line, n.start_col, n.end_line, n.end_col, 'ts'
+  FROM ts_names n JOIN repo_files f ON f.file_id = n.file_id
+  WHERE n.ctx <> 'store' OR n.is_attribute
+  UNION ALL
+  SELECT x.node_id, 'EXTERNAL', x.name, x.qualname, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL,
+         'resolve'
+  FROM res_externals x
+  UNION ALL
+  SELECT ca_node_id(d.path, 'DIAGNOSTIC', coalesce(d.bstart, 0), coalesce(d.bend, 0),
+                    d.layer || ':' || d.code || ':' || d.message),
+         'DIAGNOSTIC', d.code, NULL, d.file_id, d.path,
+         coalesce(d.bstart, 0), coalesce(d.bend, 0), coalesce(d.start_line, 1),
+         coalesce(d.start_col, 0), coalesce(d.end_line, 1), coalesce(d.end_col, 0), d.layer
+  FROM diagnostics d
+),
+confirmed AS (
+  SELECT node_id, string_agg(DISTINCT layer, ',' ORDER BY layer) AS layers
+  FROM ev_node_confirmations GROUP BY node_id
+)
+SELECT n.* REPLACE (CASE WHEN c.layers IS NULL THEN n.evidence
+                         ELSE n.evidence || ',' || c.layers END AS evidence)
+FROM nodes n LEFT JOIN confirmed c ON c.node_id = n.node_id
+ORDER BY n.path, n.bstart, n.kind, n.node_id
