@@ -10,10 +10,11 @@
 --   HAS_PARAMETER / cpython: the parameter is an `arg` of the function's ast node.
 --   INHERITS, OVERRIDES / scip: an is_implementation relationship between the symbols at
 --     the two definitions' names.
-WITH refers_to AS (
+WITH refers_to AS (  -- the REFERS_TO edges of cpg_edges (a read of an import binding is not)
   SELECT ref_id, target_id FROM res_refs
   UNION
-  SELECT ref_id, binding_id FROM res_name_refs
+  SELECT r.ref_id, r.binding_id FROM res_name_refs r
+  JOIN res_bindings b ON b.node_id = r.binding_id AND b.binding_kind <> 'import'
 ),
 scip_known AS (
   SELECT ref_id, list(target_id) FILTER (WHERE target_id IS NOT NULL) AS targets
@@ -26,6 +27,7 @@ mangled_refs AS (
                    AND NOT ends_with(r.name, '__') AND NOT contains(r.name, '.')
               THEN '_' || m.mangle_class || r.name ELSE r.name END AS name
   FROM res_name_refs r
+  JOIN res_bindings rb ON rb.node_id = r.binding_id AND rb.binding_kind <> 'import'
   JOIN ts_names n ON n.node_id = r.ref_id
   JOIN ev_scope_map m ON m.scope_id = n.scope_id
 ),

@@ -54,7 +54,6 @@ SELECT 'refers_to_target', c.layer, n.file_id, f.path, n.bstart, n.bend, n.start
          ELSE 'the symtable classifies ' || n.name || ' otherwise' END,
        n.name
 FROM ev_edge_confirmations c
-JOIN refers_to e ON e.ref_id = c.src AND e.target_id = c.dst
 JOIN ts_names n ON n.node_id = c.src
 JOIN files f ON f.file_id = n.file_id
 JOIN cpg_nodes t ON t.node_id = c.dst
