@@ -47,7 +47,7 @@ constexpr std::string_view kEdgeRates = R"(
   FROM cpg_edges e CROSS JOIN layers l
   LEFT JOIN judged j ON j.kind = e.kind AND j.src = e.src AND j.dst = e.dst AND j.layer = l.layer
   WHERE l.layer <> 'ts'
-    AND e.kind IN (SELECT DISTINCT kind FROM ev_edge_confirmations)
+    AND (e.kind, l.layer) IN (SELECT DISTINCT kind, layer FROM ev_edge_confirmations)
   GROUP BY ALL ORDER BY 1, 2)";
 
 // Symtable: every name a matched scope binds or declares on either side.

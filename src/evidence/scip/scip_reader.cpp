@@ -2,6 +2,7 @@
 #include "evidence/scip/scip_reader.hpp"
 
 #include <fmt/format.h>
+#include <google/protobuf/stubs/logging.h>
 #include <scip.pb.h>
 
 #include <algorithm>
@@ -26,9 +27,12 @@ constexpr size_t kMaxQuoted = 160;
 /// At most this many numbers of a range go into a diagnostic message.
 constexpr int kMaxQuotedNumbers = 6;
 
+/// `s` in quotes, cut (at a character boundary: rows hold valid UTF-8) when it is long.
 std::string quoted(std::string_view s) {
   if (s.size() <= kMaxQuoted) return fmt::format("'{}'", s);
-  return fmt::format("'{}...' ({} bytes)", s.substr(0, kMaxQuoted), s.size());
+  size_t cut = kMaxQuoted;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("'{}...' ({} bytes)", s.substr(0, cut), s.size());
 }
 
 /// The numbers of a range as written: "3,4,9" (the first few and a count when there are many).
@@ -324,6 +328,9 @@ void IndexReader::read_symbols(
 ScipIndexResult read_scip_index(std::string_view bytes, std::string_view index_path,
                                 const std::vector<ScipIndexFile>& files) {
   scip::Index index;
+  // A string that is not UTF-8 fails the parse (as it should: the rows are VARCHAR); the
+  // error below says so, protobuf need not also log it.
+  google::protobuf::LogSilencer quiet;
   if (bytes.size() > static_cast<size_t>(INT_MAX) ||
       !index.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     throw ScipIndexError(fmt::format(

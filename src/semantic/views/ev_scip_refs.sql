@@ -1,14 +1,27 @@
 -- What a SCIP index says each of our REFERENCE nodes reads: the symbol of the reference
 -- occurrence at the node's span, and each of our definition-like nodes (ev_name_spans) at
 -- whose name the same symbol occurs — its definition or a later binding of the same name,
--- since SCIP names a variable once for all its assignments — or, where the symbol occurs
--- at an import of ours, what the import binds. target_id is NULL when the
+-- since SCIP names a variable once for all its assignments; an attribute assignment of
+-- ours where a field's symbol occurs; where the symbol occurs at an import of ours, what
+-- the import binds. Only symbols the index defines count at binding sites (scip-python
+-- gives a class-body annotation `type: T` the symbol of builtins.type). target_id is NULL
+-- when the
 -- symbol occurs at no definition of ours (outside the repository, or a site we do not
 -- model). Local symbols (`local N`) are compared within their document only.
-WITH sites AS (
+WITH defined AS (  -- symbols the index defines (not those of other packages)
+  SELECT DISTINCT symbol FROM scip_occurrences WHERE is_definition
+),
+sites AS (
   SELECT DISTINCT o.symbol, o.is_local, o.file_id, s.node_id AS target_id
   FROM scip_occurrences o
   JOIN ev_name_spans s ON s.file_id = o.file_id AND s.bstart = o.bstart AND s.bend = o.bend
+  WHERE o.symbol IN (SELECT symbol FROM defined)
+  UNION
+  -- an attribute assignment (`self.x = ...`): our REFERENCE there stands for the field
+  SELECT DISTINCT o.symbol, o.is_local, o.file_id, n.node_id
+  FROM scip_occurrences o
+  JOIN ts_names n ON n.file_id = o.file_id AND n.bstart = o.bstart AND n.bend = o.bend
+  WHERE n.is_attribute AND n.ctx = 'store' AND o.symbol IN (SELECT symbol FROM defined)
   UNION
   -- at an import of ours: what the import binds (our REFERS_TO follows imports through)
   SELECT DISTINCT o.symbol, o.is_local, o.file_id, r.symbol_id
