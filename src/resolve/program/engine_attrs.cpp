@@ -267,16 +267,17 @@ ValueSet Engine::load_attr(const ValueSet& objects, uint32_t name, const Site& s
           if (steps[i].cls.kind != VKind::Class) continue;
           const uint32_t sid = steps[i].instance_slot;
           const ValueSet& values = read(sid);
-          if (values.empty()) continue;
+          // An attribute the instance is given is one even when nothing is known of its
+          // value (`self.flag = flag` with an unknown argument).
+          auto sites = store_sites_.find(sid);
+          const bool stored = sites != store_sites_.end() && !sites->second.empty();
+          if (values.empty() && !stored) continue;
           found = true;
           out.merge(values);
-          if (ref_id != 0) {
-            auto sites = store_sites_.find(sid);
-            if (sites != store_sites_.end()) {
-              for (NodeId st : sites->second)
-                unit_attrs_[current_].push_back(
-                    {ref_id, site.file, st, UINT32_MAX, "instance_attribute"});
-            }
+          if (ref_id != 0 && stored) {
+            for (NodeId st : sites->second)
+              unit_attrs_[current_].push_back(
+                  {ref_id, site.file, st, UINT32_MAX, "instance_attribute"});
           }
         }
         Value where;
@@ -304,6 +305,10 @@ ValueSet Engine::load_attr(const ValueSet& objects, uint32_t name, const Site& s
       case VKind::IntConst: {
         const uint32_t base = o.kind == VKind::IntConst ? t_int_ : static_cast<uint32_t>(o.a);
         const Value e = external_attr(base, name);
+        if (o.kind == VKind::External && o.sub == kExternalCallResult) {
+          out.insert({VKind::External, kExternalCallResult, e.a, 0});  // a guess: no reference
+          break;
+        }
         out.insert(e);
         note_attr_external(ref_id, site.file, static_cast<uint32_t>(e.a));
         break;

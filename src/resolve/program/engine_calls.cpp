@@ -231,7 +231,11 @@ ValueSet Engine::call_builtin(const Value& callee, const Args& args, const Site&
   ValueSet out;
   const std::string& q = str(static_cast<uint32_t>(callee.a));
   if (!starts_with(q, "builtins.")) {
-    out.insert(callee);  // an external's call result: attributes extend its name
+    // A CapWords name is taken for a class: its result, an instance, has the class's
+    // attributes. Anything else gives a call result (values.hpp).
+    const std::string_view last = last_component(q);
+    const bool looks_like_class = !last.empty() && last[0] >= 'A' && last[0] <= 'Z';
+    out.insert({VKind::External, looks_like_class ? uint8_t{0} : kExternalCallResult, callee.a, 0});
     return out;
   }
   const std::string_view name = std::string_view(q).substr(9);

@@ -16,7 +16,9 @@ enum class VKind : uint8_t {
   Class,          ///< a = CLASS node id
   Instance,       ///< a = CLASS node id
   Module,         ///< a = MODULE node id (or PACKAGE node id of a namespace package)
-  External,       ///< a = interned dotted qualname ("builtins.len", "ext.Cls.fun")
+  External,       ///< a = interned dotted qualname ("builtins.len", "ext.Cls.fun"); sub =
+                  ///< kExternalCallResult: what calling it gave (named after the callee,
+                  ///< as PyCG names calls on it; its attributes are no references)
   ExtInstance,    ///< instance of a builtin type; a = interned type qualname ("builtins.str")
   BoundMethod,    ///< a = FUNCTION id; sub = kind of self (Instance/Class); b = self's `a`
   Container,      ///< a = allocation-site key; sub = ContKind
@@ -30,6 +32,12 @@ enum class VKind : uint8_t {
                   ///< sub = 1: some int (a set widens to it past ValueSet::kMaxInts ints).
                   ///< Must stay the last kind (ValueSet relies on ints sorting last).
 };
+
+/// Value::sub of an External standing for the result of calling an external function (one
+/// whose name is not CapWords, which is taken for a class): its attributes extend the name
+/// (calls on them are recorded as PyCG records them) but are not REFERS_TO targets, being
+/// guesses (`typing.cast(T, x).attr` is no `typing.cast.attr`).
+inline constexpr uint8_t kExternalCallResult = 1;
 
 /// Kind of a container allocation site.
 enum class ContKind : uint8_t { List, Tuple, Set, Dict, ItemsView, Pair };
