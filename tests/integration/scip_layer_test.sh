@@ -78,4 +78,11 @@ expect_eq "SCIP definitions matched by span to ours: >= 99%" "$matched" "true"
 expect_eq "definitions seen" "$(q "$TMP/rq" "SELECT count(*) > 1000 FROM scip_occurrences WHERE is_definition")" "true"
 agree=$(q "$TMP/rq" "SELECT count(*) FILTER (WHERE NOT agrees) * 100 <= count(*) FROM ev_edge_confirmations WHERE layer = 'scip' AND kind = 'REFERS_TO'")
 expect_eq "REFERS_TO contradicted by SCIP on <= 1% of the judged edges" "$agree" "true"
+# Same tables at any -j: the layer, the fusion views and the conflicts.
+"$CA" build "$src" -o "$TMP/rq1" -j1 --scip-index "$TMP/rq/scip-python.scip" -q
+for t in scip_documents scip_occurrences scip_symbols scip_relationships ev_scip_refs evidence_conflicts cpg_edges; do
+  "$CA" query "$TMP/rq" "SELECT * FROM $t" --format csv >"$TMP/a.csv"
+  "$CA" query "$TMP/rq1" "SELECT * FROM $t" --format csv >"$TMP/b.csv"
+  if cmp -s "$TMP/a.csv" "$TMP/b.csv"; then pass "$t identical at -j1 and -j2"; else fail "$t differs between -j1 and -j2"; fi
+done
 finish

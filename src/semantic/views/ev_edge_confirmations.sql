@@ -72,3 +72,4 @@ JOIN ev_name_spans a ON a.file_id = oa.file_id AND a.bstart = oa.bstart AND a.be
 JOIN scip_occurrences ob ON ob.symbol = r.target_symbol AND ob.is_definition
 JOIN ev_name_spans b ON b.file_id = ob.file_id AND b.bstart = ob.bstart AND b.bend = ob.bend
 WHERE r.is_implementation AND a.kind IN ('CLASS', 'FUNCTION') AND a.kind = b.kind
+ORDER BY layer, kind, src, dst, agrees

@@ -13,3 +13,4 @@ FROM ts_params p
 UNION ALL
 SELECT ca_node_id(f.path, 'MODULE', 0, f.size_bytes, ''), 'MODULE', f.module, f.file_id, 0, 0
 FROM repo_files f
+ORDER BY file_id, bstart, bend, node_id

@@ -74,3 +74,4 @@ scip AS (
 SELECT node_id, file_id, 'cpython' AS layer FROM cpython
 UNION ALL
 SELECT node_id, file_id, 'scip' FROM scip
+ORDER BY layer, file_id, node_id

@@ -36,7 +36,15 @@ refs AS (
   JOIN ts_names n ON n.file_id = o.file_id AND n.bstart = o.bstart AND n.bend = o.bend
   WHERE NOT o.is_definition AND (n.ctx <> 'store' OR n.is_attribute)
 )
+-- (two equality joins, local and global, rather than one join with an OR: the OR would
+-- compare every pair)
 SELECT DISTINCT r.ref_id, r.file_id, r.symbol, t.target_id
 FROM refs r
-LEFT JOIN sites t
-  ON t.symbol = r.symbol AND (NOT r.is_local OR t.file_id = r.file_id)
+LEFT JOIN sites t ON t.symbol = r.symbol AND t.file_id = r.file_id
+WHERE r.is_local
+UNION ALL
+SELECT DISTINCT r.ref_id, r.file_id, r.symbol, t.target_id
+FROM refs r
+LEFT JOIN sites t ON t.symbol = r.symbol
+WHERE NOT r.is_local
+ORDER BY file_id, ref_id, symbol, target_id NULLS FIRST

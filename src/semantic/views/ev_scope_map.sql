@@ -19,3 +19,4 @@ JOIN py_symtable_scopes p
  AND p.name = CASE o.kind WHEN 'module' THEN 'top' WHEN 'lambda' THEN 'lambda' ELSE o.name END
  AND ((o.kind = 'module' AND p.scope_type = 'module')
       OR (o.kind NOT IN ('module', 'comprehension') AND p.line = o.start_line))
+ORDER BY o.file_id, p.scope_index, o.scope_id

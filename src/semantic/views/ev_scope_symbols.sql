@@ -47,3 +47,4 @@ SELECT coalesce(o.file_id, t.file_id) AS file_id, coalesce(o.scope_id, t.scope_i
        coalesce(o.name, t.name) AS name, o.how AS ours, t.how AS theirs
 FROM ours_mangled o
 FULL JOIN theirs t ON t.scope_id = o.scope_id AND t.name = o.name
+ORDER BY 1, 2, 3  -- file_id, scope_id, name
