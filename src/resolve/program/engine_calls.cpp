@@ -84,7 +84,8 @@ ValueSet Engine::invoke_one(const Value& callee, const Args& args, const Site& s
            q == "builtins.property")) {
         return {};
       }
-      record(site, callee,
+      // The external itself is the callee, whether the value is a call result or not.
+      record(site, Value{VKind::External, 0, callee.a, 0},
              resolution != nullptr ? resolution
                                    : (starts_with(q, "builtins.") ? "builtin" : "external"));
       return call_builtin(callee, args, site);
