@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -48,6 +49,34 @@ int64_t count_units(std::string_view s, std::string_view encoding) {
   return units;
 }
 
+/// Whether `s` is valid UTF-8 (the store writes the strings as VARCHAR).
+bool valid_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += n;
+  }
+  return true;
+}
+
+/// Checks that every string column of `rows` is valid UTF-8.
+template <class Row>
+void check_strings(const std::vector<Row>& rows, std::string_view table) {
+  for (const Row& row : rows) {
+    row.columns([&](std::string_view, const auto& value) {
+      using T = std::decay_t<decltype(value)>;
+      if constexpr (std::is_same_v<T, std::string>) {
+        if (!valid_utf8(value)) fuzz::violated(table, "a string that is not UTF-8");
+      } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+        if (value && !valid_utf8(*value)) fuzz::violated(table, "a string that is not UTF-8");
+      }
+    });
+  }
+}
+
 /// Checks that the position at 1-based `line`, UTF-8 byte `col` is what the index said:
 /// line `scip_line` (0-based), `scip_char` units of `read_as` (the BOM counted when `bom`).
 void check_position(const SourceText& text, const LineIndex& lines, int32_t line, int32_t col,
@@ -86,6 +115,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const int64_t file_size = static_cast<int64_t>(source.size());
   fuzz::check_rows(facts.occurrences, file_size, "scip_occurrences");
   fuzz::check_rows(facts.diagnostics, file_size, "diagnostics");
+  check_strings(facts.documents, "scip_documents");
+  check_strings(facts.occurrences, "scip_occurrences");
+  check_strings(facts.symbols, "scip_symbols");
+  check_strings(facts.relationships, "scip_relationships");
+  check_strings(facts.diagnostics, "diagnostics");
   for (const DiagnosticRow& d : facts.diagnostics)
     if (d.layer != "scip" || d.severity != "warning") fuzz::violated("diagnostics", d.code);
 

@@ -6,12 +6,14 @@
 // Lines split as LineIndex does: "\n", "\r\n" and a lone "\r" (scip-python agrees).
 //
 // An unspecified encoding is read as UTF-16 code units, because that is what scip-python
-// (0.6.6, the only SCIP indexer for Python we know of) emits without declaring it: on the
-// line `x = "é😀"; y = foo()` it puts `y` at character 11 and `foo` at 15 (é is one unit,
-// the emoji a surrogate pair of two; UTF-8 bytes would give 14 and 18, code points 10 and
-// 14). It also counts a UTF-8 byte order mark as one character of line 0 (it reads the file
-// with the BOM as U+FEFF), whereas tools that declare their encoding, codeanatomy's own
-// `export scip` included, count from the text after the BOM: ScipPositionOptions says which.
+// (0.6.6, the version deps/versions.env pins) emits: it leaves Document.position_encoding
+// unset (its Metadata.text_document_encoding UTF8 is about the files, not the positions),
+// and on the line `x = "é😀"; y = foo()` it puts `y` at character 11 and `foo` at 15 (é is
+// one unit, the emoji a surrogate pair of two; UTF-8 bytes would give 14 and 18, code points
+// 10 and 14). It also counts a UTF-8 byte order mark as one character of line 0 (it reads
+// the file with the BOM as U+FEFF), whereas tools that declare their encoding, codeanatomy's
+// own `export scip` included, count from the text after the BOM: ScipPositionOptions says
+// which. tests/unit/scip/scip_python_test.cpp checks both on the real scip-python.
 #pragma once
 
 #include <cstdint>

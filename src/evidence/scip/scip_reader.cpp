@@ -126,8 +126,6 @@ class IndexReader {
     facts_.diagnostics.push_back(std::move(d));
   }
 
-  std::string_view index_path() const { return index_path_; }
-
  private:
   /// The utf8 offsets of a range, or nullopt after a diagnostic saying what is wrong with
   /// it; `what` names the range in the message ("range", "enclosing range").

@@ -297,6 +297,20 @@ TEST(ScipReader, UnknownDocumentIsSkippedWithADiagnostic) {
   EXPECT_FALSE(d.bstart.has_value());
 }
 
+TEST(ScipReader, LongNamesAreCutInMessagesAtCharacterBoundaries) {
+  Files files{};
+  scip::Index index;
+  std::string path;
+  for (int i = 0; i < 200; ++i) path += "é";
+  index.add_documents()->set_relative_path(path);
+  ScipIndexResult r = read(index, files);
+  ASSERT_EQ(r.facts.diagnostics.size(), 1u);
+  const std::string& m = r.facts.diagnostics[0].message;
+  EXPECT_NE(m.find("...' (400 bytes)"), std::string::npos) << m;
+  // 160 bytes of "é" is 80 whole characters.
+  EXPECT_NE(m.find("'" + path.substr(0, 160) + "...'"), std::string::npos) << m;
+}
+
 TEST(ScipReader, DuplicateDocumentKeepsTheFirst) {
   Files files{{"pkg/mod.py", kMod}};
   scip::Index index;
