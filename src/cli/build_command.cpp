@@ -26,6 +26,7 @@ struct BuildCommand {
   bool no_root_package = false;
   std::string trace;       ///< --trace FILE: Chrome/Perfetto trace of the build's tasks
   std::string scip_index;  ///< --scip-index FILE: the scip layer reads it
+  bool full = false;       ///< --full: rebuild even when nothing changed
 };
 
 int run_build(const BuildCommand& command, const GlobalOptions& global) {
@@ -36,19 +37,11 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
     spdlog::error("{}", e.what());
     return kExitUsage;
   }
-  BuildOptions options;
-  options.repo = command.repo;
-  options.output_dir = config.output.value;
-  options.jobs = config.jobs.value;
-  options.max_file_size = config.max_file_size.value;
-  options.parse_timeout_ms = config.parse_timeout_ms.value;
-  options.layers = config.layers.value;
-  options.include = config.include.value;
-  options.exclude = config.exclude.value;
-  options.source_roots = config.source_roots.value;
+  BuildOptions options = build_options_for(command.repo, config);
   options.wait_for_lock = command.wait;
   options.root_may_be_package = !command.no_root_package;
   options.trace_path = command.trace;
+  options.full = command.full;
   if (!command.scip_index.empty()) {
     options.scip_index = command.scip_index;
     if (std::find(options.layers.begin(), options.layers.end(), "scip") == options.layers.end())
@@ -88,6 +81,7 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
     j["table_rows"] = summary.table_rows;
     j["wall_ms"] = summary.wall_ms;
     j["stage_ms"] = summary.stage_ms;
+    j["kept_unchanged"] = summary.kept_unchanged;
     std::cout << j.dump(2) << "\n";
     return kExitOk;
   }
@@ -103,8 +97,14 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
   std::string statuses;
   for (const auto& [status, n] : summary.files_by_status)
     statuses += fmt::format("{}{} {}", statuses.empty() ? "" : ", ", n, status);
-  std::cout << fmt::format("built {} in {:.2f} s\n", summary.database.string(),
-                           summary.wall_ms / 1000);
+  if (summary.kept_unchanged)
+    std::cout << fmt::format(
+        "kept {} in {:.2f} s: nothing changed since it was built (--full "
+        "rebuilds it)\n",
+        summary.database.string(), summary.wall_ms / 1000);
+  else
+    std::cout << fmt::format("built {} in {:.2f} s\n", summary.database.string(),
+                             summary.wall_ms / 1000);
   std::cout << fmt::format("  files: {} ({})\n", summary.files,
                            statuses.empty() ? "none" : statuses);
   std::cout << fmt::format("  nodes: {}  edges: {}  props: {}  diagnostics: {}\n",
@@ -140,6 +140,10 @@ RegisteredCommand add_build_command(CLI::App& app, GlobalOptions& global) {
                   "runs scip-python on REPO beside its other work (offline, empty environment; "
                   "CODEANATOMY_SCIP_PYTHON names another indexer run as `INDEXER REPO OUT "
                   "NAME`) and keeps OUTPUT/scip-python.scip and its log");
+  cmd->add_flag("--full", build->full,
+                "Rebuild everything. Without it a build whose inputs (the program, the options "
+                "shaping the graph, every file's path, module and content) equal those of the "
+                "published graph keeps that graph and records a run of cache hits");
   cmd->add_flag("--json", build->json, "Print the summary as JSON on stdout");
   cmd->add_option("--trace", build->trace,
                   "Write a Chrome/Perfetto trace (JSON) of the build's tasks to FILE");

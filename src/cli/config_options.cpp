@@ -60,6 +60,20 @@ void add_config_options(CLI::App& command, ConfigOptions& values) {
           ->type_name("DIR");
 }
 
+BuildOptions build_options_for(const std::string& repo, const ResolvedConfig& config) {
+  BuildOptions options;
+  options.repo = repo;
+  options.output_dir = config.output.value;
+  options.jobs = config.jobs.value;
+  options.max_file_size = config.max_file_size.value;
+  options.parse_timeout_ms = config.parse_timeout_ms.value;
+  options.layers = config.layers.value;
+  options.include = config.include.value;
+  options.exclude = config.exclude.value;
+  options.source_roots = config.source_roots.value;
+  return options;
+}
+
 ResolvedConfig resolve_logged(const std::string& repo, const ConfigOptions& values) {
   ResolvedConfig config = resolve_config(repo, values.overrides(), process_environment());
   for (const std::string& note : config.notes) spdlog::info("{}", note);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "pipeline/build.hpp"
 
 namespace ca::cli {
 
@@ -35,6 +36,10 @@ struct ConfigOptions {
 /// Adds -o/--output, -j/--jobs, --max-file-size, --parse-timeout-ms, --layers, --include,
 /// --exclude and --source-root to `command`, storing into `values`.
 void add_config_options(CLI::App& command, ConfigOptions& values);
+
+/// The build of `repo` the resolved configuration describes (output, jobs, limits, layers,
+/// file selection, source roots); the other BuildOptions keep their defaults.
+BuildOptions build_options_for(const std::string& repo, const ResolvedConfig& config);
 
 /// Resolves the configuration of `repo` with `values` and the process environment; logs
 /// its notes (-v) and warnings. Throws ConfigError.

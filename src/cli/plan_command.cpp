@@ -8,6 +8,8 @@
 #include <optional>
 
 #include "cli/commands.hpp"
+#include "cli/config_options.hpp"
+#include "pipeline/build_inputs.hpp"
 #include "pipeline/plan_report.hpp"
 #include "store/read_query.hpp"
 
@@ -17,7 +19,24 @@ namespace {
 struct PlanCommand {
   std::string target;
   std::string format = "text";
+  ConfigOptions config;
 };
+
+/// Whether the next build over the published graph at `db` would redo it, and why: the
+/// repository it records is scanned and read with the options the configuration (and the
+/// command line) give, as `build` would.
+RerunDecision next_build_decision(const std::filesystem::path& db, const PlanCommand& command) {
+  const RecordedInputs recorded = read_recorded_inputs(db);
+  auto root = recorded.run_info.find("repo_root");
+  if (root == recorded.run_info.end() || !std::filesystem::is_directory(root->second))
+    return {true, "the repository the graph was built from is not there to compare with"};
+  BuildOptions options =
+      build_options_for(root->second, resolve_logged(root->second, command.config));
+  const BuildInputs now = digest_build_inputs(
+      options, scan_repository(options.repo, scan_options_for(options)), options.jobs);
+  if (auto why = why_inputs_differ(now, recorded.run_info, recorded.files)) return {true, *why};
+  return {false, "inputs unchanged: the published graph is kept (a cache hit)"};
+}
 
 int run_plan(const PlanCommand& command) {
   namespace fs = std::filesystem;
@@ -35,7 +54,9 @@ int run_plan(const PlanCommand& command) {
   }
   BuildPlanReport report;
   try {
-    report = plan_next_build(existing);
+    std::optional<RerunDecision> next;
+    if (existing) next = next_build_decision(*existing, command);
+    report = plan_next_build(existing, next);
   } catch (const std::exception& e) {
     spdlog::error("cannot plan the build: {}", e.what());
     return kExitNoGraph;
@@ -60,6 +81,11 @@ RegisteredCommand add_plan_command(CLI::App& app, GlobalOptions& global) {
       ->required();
   cmd->add_option("--format", plan->format, "Output format: text, json or dot (Graphviz)")
       ->check(CLI::IsMember({"text", "json", "dot"}));
+  add_config_options(*cmd, plan->config);
+  cmd->footer(
+      "For an existing output, the repository it was built from is compared with the graph: "
+      "give the configuration options the build was given (codeanatomy.toml and "
+      "CODEANATOMY_* are read as build reads them).");
   add_verbosity_flags(*cmd, global);
   return {cmd, [plan] { return run_plan(*plan); }};
 }

@@ -2,12 +2,11 @@
 #include "diag/graph_checks.hpp"
 
 #include <fmt/format.h>
-#include <xxhash.h>
 
-#include <fstream>
+#include <limits>
 #include <map>
-#include <sstream>
 
+#include "core/file_read.hpp"
 #include "core/source_text.hpp"
 #include "store/duckdb_api.hpp"
 #include "store/read_query.hpp"
@@ -139,14 +138,6 @@ std::vector<std::string> tables_with_file_id(Connection& con) {
   return out;
 }
 
-std::string read_bytes(const std::filesystem::path& p, bool& ok) {
-  std::ifstream in(p, std::ios::binary);
-  ok = static_cast<bool>(in);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 /// Checks start/end line and column of every node of every unchanged UTF-8 file against
 /// the file's bytes.
 void check_positions(Connection& con, std::vector<CheckViolation>& out, int64_t* skipped) {
@@ -158,10 +149,9 @@ void check_positions(Connection& con, std::vector<CheckViolation>& out, int64_t*
       "WHERE encoding IN ('utf-8', '') AND content_hash <> '' ORDER BY path");
   CheckViolation v{"positions", 0, {}};
   for (size_t f = 0; f < files.row_count(); ++f) {
-    bool ok = false;
-    std::string bytes = read_bytes(repo / *files.value(f, 1), ok);
-    XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
-    if (!ok || fmt::format("{:016x}{:016x}", h.high64, h.low64) != *files.value(f, 2)) {
+    FileRead read = read_whole_file(repo / *files.value(f, 1), std::numeric_limits<int64_t>::max());
+    const std::string& bytes = read.bytes;
+    if (read.result != FileRead::Result::ok || content_hash(bytes) != *files.value(f, 2)) {
       if (skipped) ++*skipped;
       continue;
     }

@@ -14,6 +14,7 @@
 
 #include "core/parallel.hpp"
 #include "extract/layers.hpp"
+#include "pipeline/build_inputs.hpp"
 #include "pipeline/build_tasks.hpp"
 #include "pipeline/cpython_layer.hpp"
 #include "pipeline/file_job.hpp"
@@ -23,6 +24,7 @@
 #include "pipeline/view_scheduler.hpp"
 #include "resolve/program/resolve_program.hpp"
 #include "semantic/view_registry.hpp"
+#include "store/read_query.hpp"
 #include "store/row_writer.hpp"
 #include "store/schema.hpp"
 #include "store/udfs.hpp"
@@ -113,6 +115,83 @@ class StageRun {
   double wall_ms_ = 0;
 };
 
+/// When the published graph at `final_db` records the same inputs, keeps it: copies it to
+/// `temp_db`, rewrites its run log for run `run_id` (every task a cache hit, its rows as
+/// before, 0 ms but the scan's `scan_ms`) and renames it back into place. Returns nullopt,
+/// and writes nothing, when the inputs differ.
+std::optional<BuildSummary> keep_unchanged_graph(const std::filesystem::path& final_db,
+                                                 const std::filesystem::path& temp_db,
+                                                 const BuildInputs& inputs,
+                                                 const std::string& run_id, int jobs,
+                                                 double scan_ms) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!inputs.reusable || !fs::exists(final_db, ec)) return std::nullopt;
+  RecordedInputs recorded;
+  try {
+    recorded = read_recorded_inputs(final_db);
+  } catch (const std::exception&) {
+    return std::nullopt;  // unreadable or of another schema: rebuilt
+  }
+  if (why_inputs_differ(inputs, recorded.run_info, recorded.files)) return std::nullopt;
+  BuildSummary summary;
+  try {
+    fs::copy_file(final_db, temp_db, fs::copy_options::overwrite_existing);
+    DbOpenOptions db_options;
+    db_options.threads = jobs;
+    Database db(temp_db, db_options);
+    Connection con(db);
+    QueryResult old = con.query(
+        "SELECT task, kind, generation, inputs, fingerprint, rows_out FROM run_tasks "
+        "ORDER BY rowid");
+    std::vector<RunTaskRow> rows;
+    for (size_t i = 0; i < old.row_count(); ++i) {
+      RunTaskRow row;
+      row.run_id = run_id;
+      row.task = old.value(i, 0).value_or("");
+      row.kind = old.value(i, 1).value_or("");
+      row.generation = std::stoi(old.value(i, 2).value_or("0"));
+      row.inputs = old.value(i, 3).value_or("");
+      row.fingerprint = old.value(i, 4).value_or("");
+      row.rows_out = std::stoll(old.value(i, 5).value_or("0"));
+      row.cache_hit = row.task != "scan";  // the scan ran, to find that nothing changed
+      row.wall_ms = row.task == "scan" ? scan_ms : 0;
+      rows.push_back(std::move(row));
+    }
+    con.execute("DELETE FROM run_tasks");
+    write_table(con, "run_tasks", rows);
+    con.execute(
+        fmt::format("UPDATE run_info SET value = {} WHERE key = 'run_id'", sql_quote(run_id)));
+    con.execute(fmt::format("UPDATE run_info SET value = {} WHERE key = 'jobs'",
+                            sql_quote(std::to_string(jobs))));
+    QueryResult statuses = con.query("SELECT status, count(*) FROM repo_files GROUP BY 1");
+    for (size_t i = 0; i < statuses.row_count(); ++i) {
+      const int64_t n = std::stoll(statuses.value(i, 1).value_or("0"));
+      summary.files_by_status[statuses.value(i, 0).value_or("")] = n;
+      summary.files += n;
+    }
+    for (const char* table : {"cpg_nodes", "cpg_edges", "cpg_props", "diagnostics"}) {
+      QueryResult n = con.query(fmt::format("SELECT count(*) FROM {}", table));
+      summary.table_rows[table] = std::stoll(n.value(0, 0).value_or("0"));
+    }
+    summary.diagnostics = summary.table_rows["diagnostics"];
+    con.execute("CHECKPOINT");
+  } catch (...) {
+    fs::remove(temp_db, ec);
+    fs::remove(fs::path(temp_db.string() + ".wal"), ec);
+    throw;
+  }
+  fs::rename(temp_db, final_db, ec);
+  if (ec) {
+    fs::remove(temp_db, ec);
+    throw std::runtime_error(fmt::format("cannot publish {}: {}", final_db.string(), ec.message()));
+  }
+  summary.database = final_db;
+  summary.kept_unchanged = true;
+  summary.stage_ms["scan"] = scan_ms;
+  return summary;
+}
+
 }  // namespace
 
 BuildSummary build_graph(const BuildOptions& options, const BuildObserver& observer) {
@@ -161,14 +240,25 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   // 1. Scan.
   auto t = Clock::now();
   StageRun scan_stage(observer, "scan", "files");
-  ScanOptions scan_options;
-  scan_options.root_may_be_package = options.root_may_be_package;
-  scan_options.include = options.include;
-  scan_options.exclude = options.exclude;
-  scan_options.source_roots = options.source_roots;
-  ScanResult scan = scan_repository(options.repo, scan_options);
+  ScanResult scan = scan_repository(options.repo, scan_options_for(options));
   scan_stage.advance(static_cast<int64_t>(scan.files.size()));
   scan_stage.finish();
+  // The inputs' digests (every file read and hashed): equal to the published graph's, that
+  // graph is what this build would write, and it is kept.
+  std::optional<BuildInputs> inputs;
+  if (options.stop_after == StopAfter::All) {
+    inputs = digest_build_inputs(options, scan, options.jobs);
+    if (!options.full) {
+      if (auto kept = keep_unchanged_graph(final_db, temp_db, *inputs, run_id,
+                                           effective_jobs(options.jobs), ms_since(t))) {
+        recorder.task("scan", t, Clock::now(), static_cast<int64_t>(scan.files.size()));
+        write_trace();
+        info(observer, "inputs unchanged since the published graph: kept it (--full rebuilds)");
+        kept->wall_ms = ms_since(build_start);
+        return *kept;
+      }
+    }
+  }
   recorder.task("scan", t, Clock::now(), static_cast<int64_t>(scan.files.size()));
   info(observer, fmt::format("scanned {} Python files", scan.files.size()));
 
@@ -444,6 +534,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
         {"run_id", run_id},
         {"jobs", std::to_string(effective_jobs(options.jobs))},
         {"layers", fmt::format("{}", fmt::join(options.layers, ","))}};
+    for (auto& [key, value] : inputs_run_info(*inputs)) run_info.push_back({key, value});
     summary.table_rows["run_info"] = write_table(*con, "run_info", run_info);
     con->execute("CHECKPOINT");
     con.reset();

@@ -40,6 +40,8 @@ struct BuildOptions {
   std::filesystem::path scip_index{};
   /// The program producing an index (ScipLayerOptions::indexer); empty = the default.
   std::filesystem::path scip_indexer{};
+  /// Rebuild everything even when the inputs equal the published graph's (--full).
+  bool full = false;
   /// When set, a Chrome/Perfetto trace of the build's tasks is written there (--trace).
   std::filesystem::path trace_path{};
   /// The program started as a cpython-layer worker (`EXE __cpython-worker`); empty = this
@@ -56,6 +58,8 @@ struct BuildSummary {
   int64_t diagnostics = 0;
   double wall_ms = 0;
   std::map<std::string, double> stage_ms;  ///< scan, extract (or parse), load, views
+  /// The inputs equalled the published graph's, which was kept: every task a cache hit.
+  bool kept_unchanged = false;
 };
 
 /// One stage of a running build, shared with the observer from stage_started until
@@ -82,8 +86,10 @@ struct BuildObserver {
 
 /// Builds the graph of options.repo into OUTPUT/cpg.duckdb: the database is written to a
 /// temporary file beside it and renamed into place only on success, so a failed build
-/// leaves the previous graph untouched. With stop_after before All nothing is written and
-/// `database` stays empty. Per-file problems become diagnostics rows; throws
+/// leaves the previous graph untouched. When the inputs (pipeline/build_inputs.hpp) equal
+/// those of the published graph and options.full is off, that graph is kept: only its run
+/// log is rewritten (every task a cache hit) and kept_unchanged is set. With stop_after before All
+/// nothing is written and `database` stays empty. Per-file problems become diagnostics rows; throws
 /// std::runtime_error (with a message saying what to do) when no graph can be produced.
 BuildSummary build_graph(const BuildOptions& options, const BuildObserver& observer = {});
 

@@ -1,106 +1,16 @@
 // Per-file work of a build; see file_job.hpp.
 #include "pipeline/file_job.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <xxhash.h>
-
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 
+#include "core/file_read.hpp"
 #include "resolve/local_binder.hpp"
 #include "scan/decode.hpp"
 
 namespace ca {
 namespace {
-
-/// What reading a file gave.
-struct FileRead {
-  enum class Result { ok, too_large, failed } result = Result::ok;
-  std::string bytes;
-  std::string error;     ///< why it failed (Result::failed)
-  int64_t size = 0;      ///< bytes read, or the size on disk when too large
-  int changes_seen = 0;  ///< reads during which the file changed (size or mtime)
-  bool stable = true;    ///< false: the file changed during every attempt; `bytes` is the last
-};
-
-constexpr int kReadAttempts = 3;
-
-bool same_version(const struct stat& a, const struct stat& b) {
-  return a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec &&
-         a.st_mtim.tv_nsec == b.st_mtim.tv_nsec && a.st_ino == b.st_ino;
-}
-
-/// Reads a whole file. The file is stat'ed before and after each read, and one byte past
-/// the size is asked for; when the size or modification time moved (the file was being
-/// written) the read is repeated, up to kReadAttempts times.
-FileRead read_whole_file(const std::filesystem::path& path, int64_t max_size) {
-  FileRead out;
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    int err = errno;
-    struct stat link_info {};
-    if (::lstat(path.c_str(), &link_info) == 0 && S_ISLNK(link_info.st_mode))
-      out.error = fmt::format("cannot follow symbolic link ({}); fix or remove the link",
-                              std::strerror(err));
-    else
-      out.error = fmt::format("cannot open file: {}", std::strerror(err));
-    out.result = FileRead::Result::failed;
-    return out;
-  }
-  for (int attempt = 0; attempt < kReadAttempts; ++attempt) {
-    struct stat before {};
-    if (::fstat(fd, &before) != 0 || !S_ISREG(before.st_mode)) {
-      out.error = "not a regular file";
-      out.result = FileRead::Result::failed;
-      break;
-    }
-    out.size = before.st_size;
-    if (before.st_size > max_size) {
-      out.result = FileRead::Result::too_large;
-      break;
-    }
-    // One byte more than the size: getting it means the file grew during the read.
-    out.bytes.resize(static_cast<size_t>(before.st_size) + 1);
-    size_t got = 0;
-    bool failed = false;
-    while (got < out.bytes.size()) {
-      ssize_t n =
-          ::pread(fd, out.bytes.data() + got, out.bytes.size() - got, static_cast<off_t>(got));
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        out.error = fmt::format("read failed: {}", std::strerror(errno));
-        failed = true;
-        break;
-      }
-      if (n == 0) break;  // end of file (early if the file shrank while being read)
-      got += static_cast<size_t>(n);
-    }
-    if (failed) {
-      out.result = FileRead::Result::failed;
-      break;
-    }
-    out.bytes.resize(got);
-    out.size = static_cast<int64_t>(got);
-    out.result = FileRead::Result::ok;
-    struct stat after {};
-    out.stable = got == static_cast<size_t>(before.st_size) && ::fstat(fd, &after) == 0 &&
-                 same_version(before, after);
-    if (out.stable) break;
-    ++out.changes_seen;
-  }
-  ::close(fd);
-  return out;
-}
-
-std::string content_hash(std::string_view bytes) {
-  XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
-  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
-}
 
 DiagnosticRow file_diagnostic(const ScannedFile& f, std::string layer, std::string severity,
                               std::string code, std::string message) {
@@ -150,7 +60,7 @@ ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
                                    "modification time moved during each); indexed the last read "
                                    "({} bytes, content_hash {}), which may mix versions: rebuild "
                                    "once the file is no longer being written",
-                                   kReadAttempts, read.size, out.file.content_hash);
+                                   kFileReadAttempts, read.size, out.file.content_hash);
       out.facts.diagnostics.push_back(
           file_diagnostic(scanned, "scan", "warning", "changed_while_reading", std::move(what)));
     }

@@ -32,7 +32,8 @@ std::map<std::string, LastRun> read_last_run(const std::filesystem::path& db) {
 
 }  // namespace
 
-BuildPlanReport plan_next_build(const std::optional<std::filesystem::path>& existing) {
+BuildPlanReport plan_next_build(const std::optional<std::filesystem::path>& existing,
+                                const std::optional<RerunDecision>& next_build) {
   BuildPlanReport report;
   Database db("", DbOpenOptions{});
   Connection con(db);
@@ -46,10 +47,12 @@ BuildPlanReport plan_next_build(const std::optional<std::filesystem::path>& exis
       report.reruns[t.name] = {true, "no previous build"};
     else if (last == report.last_run.end())
       report.reruns[t.name] = {true, "not in the previous build"};
-    else if (last->second.fingerprint.empty())
-      report.reruns[t.name] = {true, "no fingerprints yet"};
+    else if (next_build && !next_build->rerun && t.name == "scan")
+      report.reruns[t.name] = {true, "finds and reads the files to compare them"};
+    else if (next_build)
+      report.reruns[t.name] = *next_build;
     else
-      report.reruns[t.name] = {true, "rebuilds are not incremental yet"};
+      report.reruns[t.name] = {true, "the repository was not compared"};
   }
   return report;
 }

@@ -36,10 +36,13 @@ struct BuildPlanReport {
 };
 
 /// The DAG of a build (planned on an in-memory schema, the same code as the build) and,
-/// for an existing output, what the next build reruns: every task for now, since rebuilds
-/// are not incremental yet (the reason says whether the output has fingerprints to compare
-/// with). Throws TaskGraphError / ViewError / DbError.
-BuildPlanReport plan_next_build(const std::optional<std::filesystem::path>& existing);
+/// for an existing output, what the next build reruns. Rebuilds are all or nothing:
+/// `next_build` says whether the next build's inputs differ from the published graph's
+/// (pipeline/build_inputs.hpp) and why; when they do not, no task reruns (the graph is
+/// kept). Without it (no repository to compare with) every task is said to rerun.
+/// Throws TaskGraphError / ViewError / DbError.
+BuildPlanReport plan_next_build(const std::optional<std::filesystem::path>& existing,
+                                const std::optional<RerunDecision>& next_build = std::nullopt);
 
 /// Text: the generations with each task's inputs, columns and outputs, then the reruns.
 std::string plan_text(const BuildPlanReport& report);

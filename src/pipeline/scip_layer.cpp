@@ -12,9 +12,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <sstream>
+#include <limits>
 #include <stdexcept>
 
+#include "core/file_read.hpp"
 #include "core/ids.hpp"
 #include "evidence/scip/scip_reader.hpp"
 
@@ -25,22 +26,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_whole_file(const fs::path& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot be opened";
-    return {};
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) error = "cannot be read";
-  return std::move(buf).str();
+/// The whole of a file, or an empty string with `error` saying why not.
+std::string read_file_or_error(const fs::path& path, std::string& error) {
+  FileRead read = read_whole_file(path, std::numeric_limits<int64_t>::max());
+  if (read.result != FileRead::Result::ok)
+    error = read.error.empty() ? "cannot be read" : read.error;
+  return std::move(read.bytes);
 }
 
 /// The last `max_lines` lines of a log file, for a diagnostic.
 std::string log_tail(const fs::path& log, size_t max_lines) {
   std::string error;
-  std::string text = read_whole_file(log, error);
+  std::string text = read_file_or_error(log, error);
   size_t pos = text.size();
   while (pos > 0 && (text[pos - 1] == '\n' || text[pos - 1] == '\r')) --pos;
   text.resize(pos);
@@ -154,10 +151,10 @@ ScipFacts ScipLayerRun::finish(const std::vector<ExtractedFile>& files) {
     temp_index_.clear();
   }
   std::string error;
-  const std::string bytes = read_whole_file(index, error);
+  const std::string bytes = read_file_or_error(index, error);
   if (!error.empty())
     throw std::runtime_error(fmt::format("the SCIP index {} {}", index.string(), error));
-  digest_ = fmt::format("{:016x}", hash64(bytes));
+  digest_ = content_hash(bytes);
   std::vector<ScipIndexFile> index_files;
   index_files.reserve(files.size());
   for (const auto& e : files)

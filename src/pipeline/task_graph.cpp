@@ -2,10 +2,11 @@
 #include "pipeline/task_graph.hpp"
 
 #include <fmt/format.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <map>
+
+#include "core/file_read.hpp"
 
 namespace ca {
 
@@ -153,8 +154,7 @@ std::map<std::string, std::string> fingerprint_tasks(
     }
     auto d = data.find(t.name);
     add(d == data.end() ? std::string() : d->second);
-    XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
-    out[t.name] = fmt::format("{:016x}{:016x}", h.high64, h.low64);
+    out[t.name] = content_hash(bytes);
   }
   return out;
 }

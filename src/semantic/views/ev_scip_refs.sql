@@ -34,7 +34,7 @@ refs AS (
   SELECT n.node_id AS ref_id, n.file_id, o.symbol, o.is_local
   FROM scip_occurrences o
   JOIN ts_names n ON n.file_id = o.file_id AND n.bstart = o.bstart AND n.bend = o.bend
-  WHERE NOT o.is_definition AND (n.ctx <> 'store' OR n.is_attribute)
+  WHERE NOT o.is_definition AND n.ctx <> 'store'  -- a later `self.x = ...` is no read
 )
 -- (two equality joins, local and global, rather than one join with an OR: the OR would
 -- compare every pair)
