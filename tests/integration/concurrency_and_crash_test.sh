@@ -39,7 +39,8 @@ new_digest=$(graph_digest "$TMP/fresh")
 start_ns=$(date +%s%N)
 "$CA" build "$TMP/repo" -o "$TMP/timing" -q -j1
 build_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
-trials=24 kept_old=0 saw_new=0
+# CA_CRASH_TRIALS: fewer kills where each build is slow (the sanitizer run sets it).
+trials=${CA_CRASH_TRIALS:-24} kept_old=0 saw_new=0
 for i in $(seq 0 $((trials - 1))); do
   delay_ms=$(( build_ms * i / (trials - 2) ))  # the last trials fall after the build's end
   "$CA" build "$TMP/repo" -o "$TMP/out" -q -j1 &
