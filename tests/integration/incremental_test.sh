@@ -73,4 +73,9 @@ grep -q "^built" "$OUT" && pass "--full rebuilds" || fail "--full kept: $(cat "$
 grep -q "^built" "$OUT" && pass "another option rebuilds" || fail "option change kept: $(cat "$OUT")"
 "$CA" build "$TMP/repo" -o "$TMP/out" --exclude help.py -j1 >"$OUT"
 grep -q "^kept" "$OUT" && pass "another -j keeps the graph (same at any -j)" || fail "-j rebuilt: $(cat "$OUT")"
+cp -r "$TMP/repo" "$TMP/moved"
+"$CA" build "$TMP/moved" -o "$TMP/out" --exclude help.py >"$OUT"
+grep -q "^built" "$OUT" && pass "the same files elsewhere rebuild (the graph records its repository)" \
+  || fail "moved repository kept: $(cat "$OUT")"
+expect_eq "repo_root follows" "$(q "$TMP/out" "SELECT value FROM run_info WHERE key = 'repo_root'")" "$(cd "$TMP/moved" && pwd -P)"
 finish
