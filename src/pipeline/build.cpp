@@ -115,6 +115,24 @@ class StageRun {
   double wall_ms_ = 0;
 };
 
+/// Removes a temporary database that will not be published (and its WAL).
+void discard_database(const std::filesystem::path& temp_db) {
+  std::error_code ec;
+  std::filesystem::remove(temp_db, ec);
+  std::filesystem::remove(std::filesystem::path(temp_db.string() + ".wal"), ec);
+}
+
+/// Renames a checkpointed temporary database into place: readers see the old file or the
+/// new one. Throws std::runtime_error (the temporary removed) when the rename fails.
+void publish_database(const std::filesystem::path& temp_db, const std::filesystem::path& final_db) {
+  std::error_code ec;
+  std::filesystem::rename(temp_db, final_db, ec);
+  if (ec) {
+    discard_database(temp_db);
+    throw std::runtime_error(fmt::format("cannot publish {}: {}", final_db.string(), ec.message()));
+  }
+}
+
 /// When the published graph at `final_db` records the same inputs, keeps it: copies it to
 /// `temp_db`, rewrites its run log for run `run_id` (every task a cache hit, its rows as
 /// before, 0 ms but the scan's `scan_ms`) and renames it back into place. Returns nullopt,
@@ -177,15 +195,10 @@ std::optional<BuildSummary> keep_unchanged_graph(const std::filesystem::path& fi
     summary.diagnostics = summary.table_rows["diagnostics"];
     con.execute("CHECKPOINT");
   } catch (...) {
-    fs::remove(temp_db, ec);
-    fs::remove(fs::path(temp_db.string() + ".wal"), ec);
+    discard_database(temp_db);
     throw;
   }
-  fs::rename(temp_db, final_db, ec);
-  if (ec) {
-    fs::remove(temp_db, ec);
-    throw std::runtime_error(fmt::format("cannot publish {}: {}", final_db.string(), ec.message()));
-  }
+  publish_database(temp_db, final_db);
   summary.database = final_db;
   summary.kept_unchanged = true;
   summary.stage_ms["scan"] = scan_ms;
@@ -540,15 +553,10 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     con.reset();
     db.reset();
   } catch (...) {
-    fs::remove(temp_db, ec);
-    fs::remove(fs::path(temp_db.string() + ".wal"), ec);
+    discard_database(temp_db);
     throw;
   }
-  fs::rename(temp_db, final_db, ec);
-  if (ec) {
-    fs::remove(temp_db, ec);
-    throw std::runtime_error(fmt::format("cannot publish {}: {}", final_db.string(), ec.message()));
-  }
+  publish_database(temp_db, final_db);
   publish_stage->finish();
   recorder.task("publish", publish_start, Clock::now(), 0);
   write_trace();
