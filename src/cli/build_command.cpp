@@ -49,6 +49,8 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
   }
   if (command.stop_after == "parse") options.stop_after = StopAfter::Parse;
   if (command.stop_after == "extract") options.stop_after = StopAfter::Extract;
+  if (command.stop_after == "resolve") options.stop_after = StopAfter::Resolve;
+  if (command.stop_after == "views") options.stop_after = StopAfter::Views;
   BuildObserver observer;
   std::optional<ProgressDisplay> display;
   if (progress_wanted(global.quiet)) {
@@ -126,8 +128,9 @@ RegisteredCommand add_build_command(CLI::App& app, GlobalOptions& global) {
   add_config_options(*cmd, build->config);
   cmd->add_option("--stop-after", build->stop_after,
                   "Stop after a stage and print its timings, writing nothing: parse (the "
-                  "parse floor) or extract")
-      ->check(CLI::IsMember({"parse", "extract"}));
+                  "parse floor), extract, resolve, or views (everything but publishing: "
+                  "the graph is built in a scratch file that is then removed)")
+      ->check(CLI::IsMember({"parse", "extract", "resolve", "views"}));
   cmd->add_flag("--no-root-package", build->no_root_package,
                 "Name modules relative to REPO even when REPO holds __init__.py (REPO is "
                 "a directory of scripts rather than a package)");

@@ -8,7 +8,12 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <numeric>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <thread>
 
@@ -21,7 +26,7 @@
 #include "pipeline/output_lock.hpp"
 #include "pipeline/scip_layer.hpp"
 #include "pipeline/task_recorder.hpp"
-#include "pipeline/view_scheduler.hpp"
+#include "pipeline/task_scheduler.hpp"
 #include "resolve/program/resolve_program.hpp"
 #include "semantic/view_registry.hpp"
 #include "store/read_query.hpp"
@@ -236,7 +241,8 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   };
   // The scip layer's indexer runs beside scan and extraction; a given index is checked now.
   std::optional<ScipLayerRun> scip_run;
-  if (has_layer("scip") && options.stop_after == StopAfter::All)
+  if (has_layer("scip") &&
+      (options.stop_after == StopAfter::All || options.stop_after == StopAfter::Views))
     scip_run.emplace(options.repo,
                      ScipLayerOptions{options.scip_index, options.scip_indexer, out_dir});
 
@@ -383,49 +389,58 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   summary.files = static_cast<int64_t>(extracted.size());
   summary.stage_ms["scan"] = recorder.wall_ms("scan");
   summary.stage_ms[extract_stage] = recorder.wall_ms(extract_task);
-  if (options.stop_after != StopAfter::All) {
+  if (options.stop_after == StopAfter::Parse || options.stop_after == StopAfter::Extract ||
+      options.stop_after == StopAfter::Resolve) {
     for (auto& e : extracted) summary.files_by_status[e.file.status]++;
+    if (options.stop_after == StopAfter::Resolve) {
+      t = Clock::now();
+      std::vector<ProgramFile> program_files;
+      for (const auto& e : extracted) program_files.push_back(ProgramFile{&e.file, &e.facts});
+      ProgramFacts program =
+          resolve_program(program_files, scan.packages, ResolveOptions{options.jobs});
+      recorder.task("resolve", t, Clock::now(), static_cast<int64_t>(program.calls.size()));
+      summary.stage_ms["resolve"] = recorder.wall_ms("resolve");
+    }
     summary.wall_ms = ms_since(build_start);
     write_trace();
     return summary;
   }
-  // 3. Whole-program resolution over every file's facts, on its own thread while the
-  // evidence tables are loaded: both only read the facts.
+  // 3-5. Whole-program resolution, the bulk loads and the views: one scheduler over the
+  // rest of the DAG, each task as soon as what it reads is done, up to -j at once (so the
+  // evidence tables load, and the views that read only them run, beside the resolver).
   ProgramFacts program;
-  double resolve_ms = 0;
-  std::exception_ptr resolve_error;
   std::vector<ProgramFile> program_files;
   program_files.reserve(extracted.size());
   for (const auto& e : extracted) program_files.push_back(ProgramFile{&e.file, &e.facts});
-  // The resolver's thread has the trace's tid after the workers'.
-  const int resolver_tid = effective_jobs(options.jobs) > 1 ? effective_jobs(options.jobs) : 0;
-  if (resolver_tid > 0) recorder.name_thread(resolver_tid, "resolver");
-  auto resolve = [&] {
-    const auto start = Clock::now();
-    StageRun stage(observer, "resolve");
-    try {
-      program = resolve_program(program_files, scan.packages, ResolveOptions{options.jobs});
-      recorder.task("resolve", start, Clock::now(), static_cast<int64_t>(program.calls.size()),
-                    resolver_tid);
-      stage.finish();
-    } catch (...) {
-      resolve_error = std::current_exception();
-    }
-    resolve_ms = ms_since(start);
+  // Freed on threads of their own, off the build's critical path, when nothing reads them
+  // any more; joined before returning.
+  std::vector<std::jthread> disposers;
+  std::mutex disposers_mutex;
+  auto dispose = [&](auto&& doomed) {
+    auto owned = std::make_shared<std::decay_t<decltype(doomed)>>(std::move(doomed));
+    std::lock_guard disposers_lock(disposers_mutex);
+    if (effective_jobs(options.jobs) > 1)
+      disposers.emplace_back([owned]() mutable { owned.reset(); });
   };
-  // With one worker everything runs on this thread. A jthread joins whatever happens below.
-  std::jthread resolver;
-  if (effective_jobs(options.jobs) > 1)
-    resolver = std::jthread(resolve);
-  else
-    resolve();
+
+  // The resolver starts now, on a thread of its own (with -j > 1), while the database is
+  // created and the DAG planned; task resolve waits for it.
+  ResolverStateHolder resolver_state;
+  Clock::time_point resolve_start;
+  double resolve_ms = 0;
+  auto resolve = [&] {
+    resolve_start = Clock::now();
+    StageRun stage(observer, "resolve");
+    program = resolve_program(program_files, scan.packages, ResolveOptions{options.jobs},
+                              &resolver_state);
+    resolve_ms = stage.finish();
+  };
+  std::future<void> resolved;
+  if (effective_jobs(options.jobs) > 1) resolved = std::async(std::launch::async, resolve);
 
   std::optional<StageRun> publish_stage;  // ends after the rename, outside the try
   Clock::time_point publish_start;
   try {
-    // 4. Load the evidence tables into a new database file.
-    t = Clock::now();
-    StageRun load_stage(observer, "load", "tables");
     DbOpenOptions db_options;
     db_options.threads = effective_jobs(options.jobs);
     auto db = std::make_unique<Database>(temp_db, db_options);
@@ -434,104 +449,150 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     create_native_tables(*con);
     // The whole DAG, views' inputs inferred from their SQL, checked before any loading.
     graph = plan_build(*con, embedded_views());
-    FileFacts empty;
+    register_id_functions(*con);
+    for (auto& e : extracted) summary.files_by_status[e.file.status]++;
 
+    std::map<std::string, NativeWork> work;
+    work["resolve"] = [&](Connection&, Clock::time_point& started) {
+      if (resolved.valid())
+        resolved.get();
+      else
+        resolve();
+      started = resolve_start;
+      dispose(std::move(resolver_state));
+      info(observer, fmt::format("resolved: {} call edges", program.calls.size()));
+      return static_cast<int64_t>(program.calls.size());
+    };
+    /// Task load_<table> writes `rows`.
+    auto load = [&](std::string_view table, const auto& rows) {
+      work[fmt::format("load_{}", table)] = [table, &rows](Connection& c, Clock::time_point&) {
+        return write_table(c, table, rows);
+      };
+    };
     std::vector<RepoFileRow> files;
     files.reserve(extracted.size());
-    for (auto& e : extracted) {
-      summary.files_by_status[e.file.status]++;
-      files.push_back(e.file);
-    }
-    /// Writes one table as task load_<table>.
-    auto load = [&](std::string_view table, const auto& rows) {
-      const auto start = Clock::now();
-      int64_t n = write_table(*con, table, rows);
-      recorder.task(fmt::format("load_{}", table), start, Clock::now(), n);
-      return n;
-    };
-    summary.table_rows["repo_files"] = load("repo_files", files);
-    summary.table_rows["repo_packages"] = load("repo_packages", scan.packages);
-    load_stage.advance(2);
-    std::vector<KindRow> kinds;
+    for (auto& e : extracted) files.push_back(e.file);
+    load("repo_files", files);
+    load("repo_packages", scan.packages);
+    std::vector<KindRow> node_kinds, edge_kinds;
     for (const auto& k : kNodeKinds)
-      kinds.push_back({std::string(k.name), std::string(k.description)});
-    load("cpg_node_kinds", kinds);
-    kinds.clear();
+      node_kinds.push_back({std::string(k.name), std::string(k.description)});
     for (const auto& k : kEdgeKinds)
-      kinds.push_back({std::string(k.name), std::string(k.description)});
-    load("cpg_edge_kinds", kinds);
-    load_stage.advance(2);
-
-    // Per-file tables: one appender per table, files in scan order. Scan diagnostics first.
-    for_each_fact_table(empty, [&](std::string_view name, auto& proto) {
+      edge_kinds.push_back({std::string(k.name), std::string(k.description)});
+    load("cpg_node_kinds", node_kinds);
+    load("cpg_edge_kinds", edge_kinds);
+    // Per-file tables: one appender per table, files in scan order.
+    FileFacts no_facts;
+    for_each_fact_table(no_facts, [&](std::string_view name, auto& proto) {
       using Row = typename std::decay_t<decltype(proto)>::value_type;
-      const auto start = Clock::now();
-      RowWriter<Row> writer(*con, name);
-      int64_t n = 0;
       if constexpr (std::is_same_v<Row, DiagnosticRow>) {
-        for (const auto& d : scan.diagnostics) writer.add(d), ++n;
+        // Every layer's diagnostics, in one order: the scan's, each file's (syntax, then
+        // cpython), the resolver's, the SCIP index's.
+        work["load_diagnostics"] = [&](Connection& c, Clock::time_point&) {
+          RowWriter<DiagnosticRow> writer(c, "diagnostics");
+          for (const auto& d : scan.diagnostics) writer.add(d);
+          for (const auto& e : extracted)
+            for (const auto& d : e.facts.diagnostics) writer.add(d);
+          for (const auto& d : program.diagnostics) writer.add(d);
+          for (const auto& d : scip_facts.diagnostics) writer.add(d);
+          writer.close();
+          return static_cast<int64_t>(scan.diagnostics.size() + program.diagnostics.size() +
+                                      scip_facts.diagnostics.size()) +
+                 std::accumulate(extracted.begin(), extracted.end(), int64_t{0},
+                                 [](int64_t n, const ExtractedFile& e) {
+                                   return n + static_cast<int64_t>(e.facts.diagnostics.size());
+                                 });
+        };
+      } else {
+        work[fmt::format("load_{}", name)] = [&, name](Connection& c, Clock::time_point&) {
+          RowWriter<Row> writer(c, name);
+          int64_t n = append_file_rows(writer, name, extracted, [](ExtractedFile& e, auto&& visit) {
+            for_each_fact_table(e.facts, visit);
+          });
+          writer.close();
+          return n;
+        };
       }
-      n += append_file_rows(writer, name, extracted, [](ExtractedFile& e, auto&& visit) {
-        for_each_fact_table(e.facts, visit);
-      });
-      writer.close();
-      recorder.task(fmt::format("load_{}", name), start, Clock::now(), n);
-      summary.table_rows[std::string(name)] = n;
-      load_stage.advance();
     });
-    summary.stage_ms["load"] = ms_since(t);
-
-    // The resolver's tables once it is done, its diagnostics after the files' own.
-    if (resolver.joinable()) resolver.join();
-    if (resolve_error) std::rethrow_exception(resolve_error);
-    summary.stage_ms["resolve"] = resolve_ms;
-    info(observer, fmt::format("resolved: {} call edges", program.calls.size()));
-    t = Clock::now();
     CpythonFacts no_cpython;
     for_each_cpython_table(no_cpython, [&](std::string_view name, auto& proto) {
       using Row = typename std::decay_t<decltype(proto)>::value_type;
-      const auto start = Clock::now();
-      RowWriter<Row> writer(*con, name);
-      int64_t n = append_file_rows(writer, name, cpython_facts, [](CpythonFacts& f, auto&& visit) {
-        for_each_cpython_table(f, visit);
-      });
-      writer.close();
-      recorder.task(fmt::format("load_{}", name), start, Clock::now(), n);
-      summary.table_rows[std::string(name)] = n;
+      work[fmt::format("load_{}", name)] = [&, name](Connection& c, Clock::time_point&) {
+        RowWriter<Row> writer(c, name);
+        int64_t n = append_file_rows(
+            writer, name, cpython_facts,
+            [](CpythonFacts& f, auto&& visit) { for_each_cpython_table(f, visit); });
+        writer.close();
+        return n;
+      };
     });
-    cpython_facts.clear();
-    for_each_scip_table(scip_facts, [&](std::string_view name, auto& rows) {
-      summary.table_rows[std::string(name)] = load(name, rows);
-    });
-    for_each_program_table(program, [&](std::string_view name, auto& rows) {
-      summary.table_rows[std::string(name)] = load(name, rows);
-      load_stage.advance();
-    });
-    summary.table_rows["diagnostics"] += load("diagnostics", program.diagnostics);
-    summary.table_rows["diagnostics"] += load("diagnostics", scip_facts.diagnostics);
-    scip_facts = ScipFacts{};
-    summary.diagnostics = summary.table_rows["diagnostics"];
-    summary.stage_ms["load"] += ms_since(t);
-    load_stage.finish();
-    program = ProgramFacts{};
-    program_files.clear();
-    extracted.clear();
-    extracted.shrink_to_fit();
-    const auto views_start = Clock::now();
+    for_each_scip_table(scip_facts, [&](std::string_view name, auto& rows) { load(name, rows); });
+    for_each_program_table(program, [&](std::string_view name, auto& rows) { load(name, rows); });
 
-    // 5. Semantic views, each as soon as the views it reads are done, up to -j at once.
-    register_id_functions(*con);
-    int64_t view_count = 0;
-    for (const Task& task : graph->tasks()) view_count += task.kind == TaskKind::View;
-    StageRun views_stage(observer, "views", "views", view_count);
-    for (const auto& [view, rows] :
-         run_view_tasks(*db, *graph, options.jobs, recorder, [&](const std::string&v, int64_t n) {
-           info(observer, fmt::format("view {}: {} rows", v, n));
-           views_stage.advance();
-         }))
-      summary.table_rows[view] = rows;
-    views_stage.finish();
-    summary.stage_ms["views"] = ms_since(views_start);
+    // What is kept in memory for the tasks is freed once the last task reading it is done.
+    // The files' facts hold the local bindings too (and the resolver reads them through
+    // program_files): one release for both.
+    const std::map<std::string, std::function<void()>> release = {
+        {"mem:ts_facts", [&] { dispose(std::move(extracted)); }},
+        {"mem:program", [&] { dispose(std::move(program)); }},
+        {"mem:cpython_facts", [&] { dispose(std::move(cpython_facts)); }},
+        {"mem:scip_facts", [&] { dispose(std::move(scip_facts)); }},
+    };
+    auto held_in = [](const std::string& input) -> std::string {
+      return input == "mem:local_bindings" ? "mem:ts_facts" : input;
+    };
+    std::map<std::string, int> readers_left;
+    for (const Task& task : graph->tasks()) {
+      if (work.count(task.name) == 0) continue;
+      std::set<std::string> held;
+      for (const auto& in : task.inputs)
+        if (release.count(held_in(in))) held.insert(held_in(in));
+      for (const auto& h : held) ++readers_left[h];
+    }
+    int64_t loads_left = 0, views_left = 0;
+    for (const Task& task : graph->tasks()) {
+      if (task.kind == TaskKind::View) ++views_left;
+      if (work.count(task.name) != 0 && task.name != "resolve") ++loads_left;
+    }
+    StageRun load_stage(observer, "load", "tables", loads_left);
+    StageRun views_stage(observer, "views", "views", views_left);
+    std::mutex done_mutex;
+    auto rows_by_task =
+        run_graph_tasks(*db, *graph, options.jobs, recorder, work,
+                        [&](const Task& task, int64_t rows) {
+                          std::lock_guard done_lock(done_mutex);
+                          if (task.kind == TaskKind::View) {
+                            info(observer, fmt::format("view {}: {} rows", task.name, rows));
+                            views_stage.advance();
+                            if (--views_left == 0) summary.stage_ms["views"] = views_stage.finish();
+                          } else if (task.name == "resolve") {
+                            summary.stage_ms["resolve"] = resolve_ms;
+                          } else {
+                            load_stage.advance();
+                            if (--loads_left == 0) summary.stage_ms["load"] = load_stage.finish();
+                          }
+                          std::set<std::string> held;
+                          for (const auto& in : task.inputs)
+                            if (release.count(held_in(in))) held.insert(held_in(in));
+                          for (const auto& h : held)
+                            if (--readers_left[h] == 0) release.at(h)();
+                        },
+                        // A worker waits for the resolver at once, leaving the others to the loads.
+                        {"resolve"});
+    for (const auto& [task, rows] : rows_by_task) {
+      if (task == "resolve") continue;
+      const std::string table = task.rfind("load_", 0) == 0 ? task.substr(5) : task;
+      summary.table_rows[table] = rows;
+    }
+    summary.diagnostics = summary.table_rows["diagnostics"];
+    if (options.stop_after == StopAfter::Views) {
+      con.reset();
+      db.reset();
+      discard_database(temp_db);
+      summary.wall_ms = ms_since(build_start);
+      write_trace();
+      return summary;
+    }
 
     // 6. The run log, then publish atomically.
     publish_stage.emplace(observer, "publish");

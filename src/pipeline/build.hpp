@@ -15,6 +15,9 @@ namespace ca {
 enum class StopAfter {
   Parse,    ///< scan, read, decode and parse every file; write nothing (the parse floor)
   Extract,  ///< also extract facts and bind names; write nothing
+  Resolve,  ///< also resolve the whole program; write nothing
+  Views,    ///< also load the tables and run the views into a scratch database, then
+            ///< discard it: everything but publishing (the previous graph stays)
   All,      ///< the whole build
 };
 

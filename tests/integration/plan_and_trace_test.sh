@@ -130,4 +130,17 @@ if command -v dot >/dev/null; then
 else
   fail "Graphviz dot is not installed (deps/apt-packages.txt lists graphviz)"
 fi
+# --stop-after: each stage ends the run and prints its timings, and nothing is published
+# (views builds the whole graph in a scratch file and removes it): the graph there stays.
+published="$(md5sum <"$TMP/out/cpg.duckdb")"
+for stage in parse extract resolve views; do
+  expect_status "stop after $stage" 0 "$CA" build "$repo" -o "$TMP/out" --full --stop-after "$stage"
+  grep -q "^stopped after $stage: 2 files in .* ($stage\|^stopped after $stage: 2 files in .*$stage [0-9]* ms" "$OUT" \
+    || fail "--stop-after $stage does not report its stage's time: $(cat "$OUT")"
+done
+expect_eq "stopping early leaves the published graph as it was" "$published" \
+  "$(md5sum <"$TMP/out/cpg.duckdb")"
+expect_eq "and no scratch file" "" "$(find "$TMP/out" -name 'cpg.duckdb.tmp-*')"
+expect_status "views is the last stage one can stop after" 1 "$CA" build "$repo" -o "$TMP/out" \
+  --stop-after publish
 finish

@@ -10,16 +10,27 @@
 
 namespace ca {
 
+struct ResolverState {
+  ResolverState(const std::vector<ProgramFile>& files, const std::vector<RepoPackageRow>& packages)
+      : index(files, packages), engine(index), imports(index) {}
+  program::ProgramIndex index;
+  program::Engine engine;
+  program::ImportResolver imports;
+};
+
+void ResolverStateDeleter::operator()(ResolverState* state) const {
+  delete state;
+}
+
 ProgramFacts resolve_program(const std::vector<ProgramFile>& files,
                              const std::vector<RepoPackageRow>& packages,
-                             const ResolveOptions& options) {
-  program::ProgramIndex index(files, packages);
-  program::Engine engine(index);
+                             const ResolveOptions& options, ResolverStateHolder* working_state) {
+  ResolverStateHolder state(new ResolverState(files, packages));
   bool converged = false;
-  engine.run(options.max_rounds, converged);
-  program::ImportResolver imports(index);
+  state->engine.run(options.max_rounds, converged);
   ProgramFacts out;
-  program::emit_program_facts(engine, imports, converged, options.max_rounds, out);
+  program::emit_program_facts(state->engine, state->imports, converged, options.max_rounds, out);
+  if (working_state != nullptr) *working_state = std::move(state);
   return out;
 }
 

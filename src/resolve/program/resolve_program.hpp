@@ -4,6 +4,7 @@
 // fixpoint.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "extract/facts.hpp"
@@ -24,11 +25,22 @@ struct ResolveOptions {
   int max_rounds = 64;
 };
 
+/// The resolver's working state: the program index and the points-to sets. Freeing it
+/// takes a while on a large program, so a caller may take it and free it elsewhere.
+struct ResolverState;
+struct ResolverStateDeleter {
+  void operator()(ResolverState* state) const;
+};
+using ResolverStateHolder = std::unique_ptr<ResolverState, ResolverStateDeleter>;
+
 /// Resolves the whole program. Deterministic: the same input gives the same rows in the
 /// same order at any `jobs`. Never throws for odd input (unresolvable things become
-/// EXTERNAL nodes, "unresolved" rows or diagnostics).
+/// EXTERNAL nodes, "unresolved" rows or diagnostics). With `working_state`, the state is
+/// moved there instead of freed before returning (it only points into `files`' facts, and
+/// freeing it does not read them).
 ProgramFacts resolve_program(const std::vector<ProgramFile>& files,
                              const std::vector<RepoPackageRow>& packages,
-                             const ResolveOptions& options);
+                             const ResolveOptions& options,
+                             ResolverStateHolder* working_state = nullptr);
 
 }  // namespace ca

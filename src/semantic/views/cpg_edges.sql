@@ -141,6 +141,11 @@ WITH raw AS (
   FROM cpg_nodes n JOIN repo_files f ON f.file_id = n.file_id
   WHERE n.kind = 'DIAGNOSTIC'
 ),
+-- Paths in sorting order: files and package directories.
+path_order AS (
+  SELECT path, row_number() OVER (ORDER BY path) AS path_rank
+  FROM (SELECT path FROM repo_files UNION SELECT dir_path FROM repo_packages)
+),
 -- Other layers' word on each edge (ev_edge_confirmations): confirming layers join the
 -- evidence; each confirmation halves the doubt (1 - confidence), each contradiction halves
 -- the confidence.
@@ -160,4 +165,8 @@ SELECT ca_edge_id(r.kind, r.src, r.dst, r.bstart) AS edge_id, r.kind, r.src, r.d
          AS evidence
 FROM raw r
 LEFT JOIN judged j ON j.kind = r.kind AND j.src = r.src AND j.dst = r.dst
-ORDER BY r.path, r.bstart, r.kind, r.src, r.dst
+LEFT JOIN path_order o ON o.path = r.path
+-- A total order (ties differ in no column), so the table is the same at any -j. Sorting
+-- by the path's rank rather than the path itself compares integers.
+ORDER BY o.path_rank, r.bstart, r.kind, r.src, r.dst, r.bend, r.resolution, r.confidence,
+         r.evidence, r.path

@@ -54,6 +54,11 @@ WITH nodes AS (
          coalesce(d.start_col, 0), coalesce(d.end_line, 1), coalesce(d.end_col, 0), d.layer
   FROM diagnostics d
 ),
+-- Paths in sorting order: files and package directories.
+path_order AS (
+  SELECT path, row_number() OVER (ORDER BY path) AS path_rank
+  FROM (SELECT path FROM repo_files UNION SELECT dir_path FROM repo_packages)
+),
 confirmed AS (
   SELECT node_id, string_agg(DISTINCT layer, ',' ORDER BY layer) AS layers
   FROM ev_node_confirmations GROUP BY node_id
@@ -61,4 +66,6 @@ confirmed AS (
 SELECT n.* REPLACE (CASE WHEN c.layers IS NULL THEN n.evidence
                          ELSE n.evidence || ',' || c.layers END AS evidence)
 FROM nodes n LEFT JOIN confirmed c ON c.node_id = n.node_id
-ORDER BY n.path, n.bstart, n.kind, n.node_id
+LEFT JOIN path_order o ON o.path = n.path
+-- Sorting by the path's rank rather than the path itself compares integers.
+ORDER BY o.path_rank, n.bstart, n.kind, n.node_id, n.path

@@ -1,12 +1,15 @@
-// Views run as soon as what they read is done, several at once on their own connections,
-// with the same tables as one at a time; the trace and run_tasks cover every task.
+// Tasks (views and native work) run as soon as what they read is done, several at once on
+// their own connections, with the same tables as one at a time; the trace and run_tasks
+// cover every task.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 #include "pipeline/task_recorder.hpp"
-#include "pipeline/view_scheduler.hpp"
+#include "pipeline/task_scheduler.hpp"
 
 namespace ca {
 namespace {
@@ -35,7 +38,7 @@ std::string table_md5(Connection& con, const std::string& table) {
   return *con.query("SELECT md5(string_agg(t::VARCHAR, '|')) FROM " + table + " t").value(0, 0);
 }
 
-TEST(ViewScheduler, ParallelRunGivesTheSameTables) {
+TEST(TaskScheduler, ParallelRunGivesTheSameTables) {
   std::map<std::string, std::string> first;
   for (int jobs : {1, 3}) {
     Database db("", DbOpenOptions{});
@@ -44,9 +47,9 @@ TEST(ViewScheduler, ParallelRunGivesTheSameTables) {
     TaskRecorder recorder;
     std::vector<std::string> done;
     std::mutex m;
-    auto rows = run_view_tasks(db, graph(), jobs, recorder, [&](const std::string& v, int64_t) {
+    auto rows = run_graph_tasks(db, graph(), jobs, recorder, {}, [&](const Task& v, int64_t) {
       std::lock_guard lock(m);
-      done.push_back(v);
+      done.push_back(v.name);
     });
     EXPECT_EQ(rows, (std::map<std::string, int64_t>{{"a", 1000}, {"b", 1}, {"c", 1000}, {"d", 1}}));
     // c after a and b, d after c.
@@ -66,7 +69,7 @@ TEST(ViewScheduler, ParallelRunGivesTheSameTables) {
   }
 }
 
-TEST(ViewScheduler, FailureNamesTheViewAndStopsItsReaders) {
+TEST(TaskScheduler, FailureNamesTheViewAndStopsItsReaders) {
   Database db("", DbOpenOptions{});
   Connection con(db);
   con.execute("CREATE TABLE base AS SELECT 1 AS x");
@@ -77,12 +80,75 @@ TEST(ViewScheduler, FailureNamesTheViewAndStopsItsReaders) {
   TaskGraph g({base, view("bad", {"base"}, "SELECT error('boom') AS e FROM base"),
                view("after", {"bad"}, "SELECT * FROM bad")});
   try {
-    run_view_tasks(db, g, 2, recorder);
+    run_graph_tasks(db, g, 2, recorder);
     FAIL() << "no error";
   } catch (const DbError& e) {
     EXPECT_NE(std::string(e.what()).find("view bad failed"), std::string::npos) << e.what();
   }
   EXPECT_THROW(con.query("SELECT * FROM after"), DbError);
+}
+
+TEST(TaskScheduler, NativeTasksRunBesideViewsInDependencyOrder) {
+  // load_base is native work on a worker's connection; the views wait for it; `first`
+  // puts a ready task ahead of the rest; a task may date its start back.
+  Task slow;
+  slow.name = "slow";
+  slow.outputs = {"mem:slow"};
+  Task base;
+  base.name = "load_base";
+  base.inputs = {"mem:slow"};
+  base.outputs = {"base"};
+  Task other;
+  other.name = "other";
+  other.outputs = {"mem:other"};
+  TaskGraph g({slow, base, other, view("a", {"base"}, "SELECT x FROM base ORDER BY x")});
+  Database db("", DbOpenOptions{});
+  Connection con(db);
+  TaskRecorder recorder;
+  std::vector<std::string> order;
+  std::mutex m;
+  auto note = [&](const std::string& name) {
+    std::lock_guard lock(m);
+    order.push_back(name);
+  };
+  const auto long_ago = TaskRecorder::Clock::now() - std::chrono::seconds(5);
+  std::map<std::string, NativeWork> natives{
+      {"slow",
+       [&](Connection&, TaskRecorder::Clock::time_point& started) -> int64_t {
+         note("slow");
+         started = long_ago;
+         return 0;
+       }},
+      {"load_base",
+       [&](Connection& c, TaskRecorder::Clock::time_point&) -> int64_t {
+         note("load_base");
+         c.execute("CREATE TABLE base AS SELECT range AS x FROM range(10)");
+         return 10;
+       }},
+      {"other", [&](Connection&, TaskRecorder::Clock::time_point&) -> int64_t {
+         note("other");
+         return 1;
+       }}};
+  auto rows = run_graph_tasks(db, g, 1, recorder, natives, {}, {"other"});
+  EXPECT_EQ(order, (std::vector<std::string>{"other", "slow", "load_base"}));
+  EXPECT_EQ(rows, (std::map<std::string, int64_t>{
+                      {"a", 10}, {"load_base", 10}, {"other", 1}, {"slow", 0}}));
+  EXPECT_GT(recorder.wall_ms("slow"), 4000.0);
+  EXPECT_LT(recorder.wall_ms("other"), 4000.0);
+
+  // A native task's failure is rethrown as it is, and what reads its output never runs.
+  Database db2("", DbOpenOptions{});
+  natives["slow"] = [](Connection&, TaskRecorder::Clock::time_point&) -> int64_t {
+    throw std::runtime_error("slow broke");
+  };
+  order.clear();
+  try {
+    run_graph_tasks(db2, g, 2, recorder, natives);
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "slow broke");
+  }
+  EXPECT_EQ(std::count(order.begin(), order.end(), "load_base"), 0);
 }
 
 TEST(TaskRecorder, RunTasksAndTraceCoverEveryTask) {
