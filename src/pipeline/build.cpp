@@ -11,7 +11,6 @@
 #include <future>
 #include <memory>
 #include <mutex>
-#include <numeric>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -389,18 +388,8 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   summary.files = static_cast<int64_t>(extracted.size());
   summary.stage_ms["scan"] = recorder.wall_ms("scan");
   summary.stage_ms[extract_stage] = recorder.wall_ms(extract_task);
-  if (options.stop_after == StopAfter::Parse || options.stop_after == StopAfter::Extract ||
-      options.stop_after == StopAfter::Resolve) {
-    for (auto& e : extracted) summary.files_by_status[e.file.status]++;
-    if (options.stop_after == StopAfter::Resolve) {
-      t = Clock::now();
-      std::vector<ProgramFile> program_files;
-      for (const auto& e : extracted) program_files.push_back(ProgramFile{&e.file, &e.facts});
-      ProgramFacts program =
-          resolve_program(program_files, scan.packages, ResolveOptions{options.jobs});
-      recorder.task("resolve", t, Clock::now(), static_cast<int64_t>(program.calls.size()));
-      summary.stage_ms["resolve"] = recorder.wall_ms("resolve");
-    }
+  for (auto& e : extracted) summary.files_by_status[e.file.status]++;
+  if (options.stop_after == StopAfter::Parse || options.stop_after == StopAfter::Extract) {
     summary.wall_ms = ms_since(build_start);
     write_trace();
     return summary;
@@ -435,6 +424,15 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
                               &resolver_state);
     resolve_ms = stage.finish();
   };
+  if (options.stop_after == StopAfter::Resolve) {
+    resolve();
+    recorder.task("resolve", resolve_start, Clock::now(),
+                  static_cast<int64_t>(program.calls.size()));
+    summary.stage_ms["resolve"] = resolve_ms;
+    summary.wall_ms = ms_since(build_start);
+    write_trace();
+    return summary;
+  }
   std::future<void> resolved;
   if (effective_jobs(options.jobs) > 1) resolved = std::async(std::launch::async, resolve);
 
@@ -450,7 +448,6 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     // The whole DAG, views' inputs inferred from their SQL, checked before any loading.
     graph = plan_build(*con, embedded_views());
     register_id_functions(*con);
-    for (auto& e : extracted) summary.files_by_status[e.file.status]++;
 
     std::map<std::string, NativeWork> work;
     work["resolve"] = [&](Connection&, Clock::time_point& started) {
@@ -490,18 +487,16 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
         // cpython), the resolver's, the SCIP index's.
         work["load_diagnostics"] = [&](Connection& c, Clock::time_point&) {
           RowWriter<DiagnosticRow> writer(c, "diagnostics");
-          for (const auto& d : scan.diagnostics) writer.add(d);
-          for (const auto& e : extracted)
-            for (const auto& d : e.facts.diagnostics) writer.add(d);
-          for (const auto& d : program.diagnostics) writer.add(d);
-          for (const auto& d : scip_facts.diagnostics) writer.add(d);
+          int64_t n = 0;
+          auto add = [&](const std::vector<DiagnosticRow>& rows) {
+            for (const auto& d : rows) writer.add(d), ++n;
+          };
+          add(scan.diagnostics);
+          for (const auto& e : extracted) add(e.facts.diagnostics);
+          add(program.diagnostics);
+          add(scip_facts.diagnostics);
           writer.close();
-          return static_cast<int64_t>(scan.diagnostics.size() + program.diagnostics.size() +
-                                      scip_facts.diagnostics.size()) +
-                 std::accumulate(extracted.begin(), extracted.end(), int64_t{0},
-                                 [](int64_t n, const ExtractedFile& e) {
-                                   return n + static_cast<int64_t>(e.facts.diagnostics.size());
-                                 });
+          return n;
         };
       } else {
         work[fmt::format("load_{}", name)] = [&, name](Connection& c, Clock::time_point&) {
@@ -538,17 +533,18 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
         {"mem:cpython_facts", [&] { dispose(std::move(cpython_facts)); }},
         {"mem:scip_facts", [&] { dispose(std::move(scip_facts)); }},
     };
-    auto held_in = [](const std::string& input) -> std::string {
-      return input == "mem:local_bindings" ? "mem:ts_facts" : input;
+    auto held_by = [&](const Task& task) {
+      std::set<std::string> held;
+      for (const auto& in : task.inputs) {
+        const std::string h = in == "mem:local_bindings" ? "mem:ts_facts" : in;
+        if (release.count(h)) held.insert(h);
+      }
+      return held;
     };
     std::map<std::string, int> readers_left;
-    for (const Task& task : graph->tasks()) {
-      if (work.count(task.name) == 0) continue;
-      std::set<std::string> held;
-      for (const auto& in : task.inputs)
-        if (release.count(held_in(in))) held.insert(held_in(in));
-      for (const auto& h : held) ++readers_left[h];
-    }
+    for (const Task& task : graph->tasks())
+      if (work.count(task.name) != 0)
+        for (const auto& h : held_by(task)) ++readers_left[h];
     int64_t loads_left = 0, views_left = 0;
     for (const Task& task : graph->tasks()) {
       if (task.kind == TaskKind::View) ++views_left;
@@ -571,10 +567,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
                             load_stage.advance();
                             if (--loads_left == 0) summary.stage_ms["load"] = load_stage.finish();
                           }
-                          std::set<std::string> held;
-                          for (const auto& in : task.inputs)
-                            if (release.count(held_in(in))) held.insert(held_in(in));
-                          for (const auto& h : held)
+                          for (const auto& h : held_by(task))
                             if (--readers_left[h] == 0) release.at(h)();
                         },
                         // A worker waits for the resolver at once, leaving the others to the loads.
