@@ -24,7 +24,7 @@ expect_status "plan of a missing path is a usage error" 1 "$CA" plan "$TMP/nowhe
 q "$TMP/out" "SELECT task FROM run_tasks ORDER BY task" >"$TMP/run_tasks.txt"
 expect_eq "one run_tasks row per view" "yes" \
   "$(q "$TMP/out" "SELECT CASE WHEN count(*) >= 4 THEN 'yes' ELSE 'no' END FROM run_tasks WHERE kind = 'view'")"
-expect_eq "cpg_props inputs in run_tasks" "cpg_edges,cpg_nodes,repo_files,res_inherits,ts_decorators,ts_defs,ts_params" \
+expect_eq "cpg_props inputs in run_tasks" "repo_files,res_inherits,sem_decorator_targets,ts_decorators,ts_defs,ts_params" \
   "$(q "$TMP/out" "SELECT inputs FROM run_tasks WHERE task = 'cpg_props'" | tr -d '"')"
 
 python3 - "$TMP" <<'PY' || failures=$((failures + 1))
@@ -62,13 +62,12 @@ scope = reads("sem_scope_nodes")
 if scope != {"ts_scopes": ["kind", "parent_scope_id", "scope_id"]}:
     errors.append(f"sem_scope_nodes reads {scope}")
 props = reads("cpg_props")
-expect = {"cpg_edges": ["bstart", "dst", "edge_id", "kind", "src"],
-          "cpg_nodes": ["file_id", "kind", "node_id"],
-          "repo_files": ["encoding", "file_id", "status"],
+expect = {"repo_files": ["encoding", "path", "size_bytes", "status"],
           "res_inherits": ["base_id", "bstart", "class_id", "position"],
-          "ts_decorators": ["bstart", "position", "target_id", "text"],
+          "sem_decorator_targets": ["bstart", "decorated_id", "decorator_id", "position"],
+          "ts_decorators": ["position", "target_id", "text"],
           "ts_defs": ["is_async", "is_method", "kind", "node_id"],
-          "ts_params": ["node_id", "param_kind", "position"]}
+          "ts_params": ["bstart", "function_id", "node_id", "param_kind", "position"]}
 if props != expect:
     errors.append(f"cpg_props reads {props}, expected {expect}")
 for name, t in tasks.items():
@@ -76,8 +75,10 @@ for name, t in tasks.items():
         errors.append(f"{name}: reads and inputs disagree")
     if t["generation"] <= max((tasks[d]["generation"] for d in t["depends_on"]), default=-1):
         errors.append(f"{name}: generation not after its dependencies")
-if tasks["cpg_edges"]["generation"] <= tasks["cpg_nodes"]["generation"]:
-    errors.append("cpg_edges not after cpg_nodes")
+if tasks["cpg_edges"]["generation"] <= tasks["sem_decorator_targets"]["generation"]:
+    errors.append("cpg_edges not after sem_decorator_targets")
+if tasks["evidence_conflicts"]["generation"] <= tasks["cpg_nodes"]["generation"]:
+    errors.append("evidence_conflicts not after cpg_nodes")
 # The repository is unchanged since the build: the graph would be kept, only scan runs.
 for name, t in tasks.items():
     if name == "scan":

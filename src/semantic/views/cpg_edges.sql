@@ -52,7 +52,9 @@ WITH raw AS (
          b.node_id, b.file_id, f.path, n.bstart, n.bend, 'scope_' || b.binding_kind, 1.0, 'ts'
   FROM res_bindings b JOIN sem_scope_nodes s ON s.scope_id = b.owner_scope_id
   JOIN repo_files f ON f.file_id = b.file_id
-  JOIN cpg_nodes n ON n.node_id = b.node_id
+  JOIN (SELECT node_id, bstart, bend FROM ts_defs
+        UNION ALL SELECT node_id, bstart, bend FROM ts_params
+        UNION ALL SELECT node_id, bstart, bend FROM ts_imports) n ON n.node_id = b.node_id
   UNION ALL
   -- FUNCTION / LAMBDA -> PARAMETER
   SELECT 'HAS_PARAMETER', p.function_id, p.node_id, p.file_id, f.path, p.bstart, p.bend,
@@ -77,18 +79,9 @@ WITH raw AS (
   JOIN repo_files f ON f.file_id = r.file_id
   UNION ALL
   -- decorator's resolved FUNCTION / CLASS / EXTERNAL -> decorated definition
-  SELECT DISTINCT 'DECORATES', t.target_id, d.target_id, d.file_id, f.path, d.bstart, d.bend,
+  SELECT 'DECORATES', t.decorator_id, t.decorated_id, t.file_id, f.path, t.bstart, t.bend,
          t.resolution, 1.0, t.evidence
-  FROM ts_decorators d
-  JOIN (SELECT r.ref_id, b.node_id AS target_id, 'lexical_' || r.resolution AS resolution,
-               'ts' AS evidence
-        FROM res_name_refs r
-        JOIN res_bindings b ON b.node_id = r.binding_id AND b.binding_kind IN ('function', 'class')
-        UNION ALL
-        SELECT x.ref_id, x.target_id, x.resolution, 'resolve'
-        FROM res_refs x JOIN cpg_nodes tn ON tn.node_id = x.target_id
-        WHERE tn.kind IN ('FUNCTION', 'CLASS', 'EXTERNAL')) t ON t.ref_id = d.ref_id
-  JOIN repo_files f ON f.file_id = d.file_id
+  FROM sem_decorator_targets t JOIN repo_files f ON f.file_id = t.file_id
   UNION ALL
   -- MODULE -> MODULE / EXTERNAL it imports (one edge per pair, at the first import)
   SELECT 'IMPORTS', src, dst, file_id, path, bstart, bend, 'import', 1.0, 'resolve'
@@ -116,7 +109,7 @@ WITH raw AS (
   -- method -> the method it overrides
   SELECT 'OVERRIDES', o.method_id, o.overridden_id, o.file_id, f.path, n.bstart, n.bend,
          'mro', 1.0, 'resolve'
-  FROM res_overrides o JOIN cpg_nodes n ON n.node_id = o.method_id
+  FROM res_overrides o JOIN ts_defs n ON n.node_id = o.method_id
   JOIN repo_files f ON f.file_id = o.file_id
   UNION ALL
   -- CALL -> each possible callee
@@ -136,10 +129,9 @@ WITH raw AS (
   WHERE nth = 1
   UNION ALL
   -- FILE -> DIAGNOSTIC
-  SELECT 'HAS_DIAGNOSTIC', ca_node_id(f.path, 'FILE', 0, f.size_bytes, ''), n.node_id,
-         f.file_id, f.path, n.bstart, n.bend, 'syntax', 1.0, n.evidence
-  FROM cpg_nodes n JOIN repo_files f ON f.file_id = n.file_id
-  WHERE n.kind = 'DIAGNOSTIC'
+  SELECT 'HAS_DIAGNOSTIC', ca_node_id(f.path, 'FILE', 0, f.size_bytes, ''), g.node_id,
+         f.file_id, f.path, g.bstart, g.bend, 'syntax', 1.0, g.layer
+  FROM sem_diagnostic_nodes g JOIN repo_files f ON f.file_id = g.file_id
 ),
 -- Paths in sorting order: files and package directories.
 path_order AS (

@@ -1,7 +1,7 @@
 -- Every node of the graph (DESIGN.md §3): files, modules and packages from the scan;
 -- definitions, parameters, imports, calls and references from the tree-sitter layer;
 -- externals (modules and symbols outside the repository, builtins included) from the
--- whole-program resolver; diagnostics from every layer.
+-- whole-program resolver; diagnostics from every layer (sem_diagnostic_nodes).
 -- evidence: the layer the node comes from, then the other layers that saw it at the same
 -- place (ev_node_confirmations), e.g. `ts,cpython,scip`.
 WITH nodes AS (
@@ -47,12 +47,9 @@ WITH nodes AS (
          'resolve'
   FROM res_externals x
   UNION ALL
-  SELECT ca_node_id(d.path, 'DIAGNOSTIC', coalesce(d.bstart, 0), coalesce(d.bend, 0),
-                    d.layer || ':' || d.code || ':' || d.message),
-         'DIAGNOSTIC', d.code, NULL, d.file_id, d.path,
-         coalesce(d.bstart, 0), coalesce(d.bend, 0), coalesce(d.start_line, 1),
-         coalesce(d.start_col, 0), coalesce(d.end_line, 1), coalesce(d.end_col, 0), d.layer
-  FROM diagnostics d
+  SELECT g.node_id, 'DIAGNOSTIC', g.code, NULL, g.file_id, g.path, g.bstart, g.bend,
+         g.start_line, g.start_col, g.end_line, g.end_col, g.layer
+  FROM sem_diagnostic_nodes g
 ),
 -- Paths in sorting order: files and package directories.
 path_order AS (

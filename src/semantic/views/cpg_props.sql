@@ -1,6 +1,6 @@
 -- Properties of nodes and edges as key/value text (node_id holds an edge_id for edge
 -- properties): FUNCTION is_method/is_async/decorators, PARAMETER param_kind/position,
--- FILE status/encoding, HAS_PARAMETER and DECORATES position.
+-- FILE status/encoding, HAS_PARAMETER, INHERITS and DECORATES position.
 SELECT d.node_id, 'is_method' AS key, d.is_method::VARCHAR AS value
 FROM ts_defs d WHERE d.kind = 'FUNCTION'
 UNION ALL
@@ -13,21 +13,20 @@ SELECT p.node_id, 'param_kind', p.param_kind FROM ts_params p
 UNION ALL
 SELECT p.node_id, 'position', p.position::VARCHAR FROM ts_params p
 UNION ALL
-SELECT n.node_id, 'status', f.status
-FROM cpg_nodes n JOIN repo_files f ON f.file_id = n.file_id WHERE n.kind = 'FILE'
+SELECT ca_node_id(f.path, 'FILE', 0, f.size_bytes, ''), 'status', f.status FROM repo_files f
 UNION ALL
-SELECT n.node_id, 'encoding', f.encoding
-FROM cpg_nodes n JOIN repo_files f ON f.file_id = n.file_id WHERE n.kind = 'FILE' AND f.encoding <> ''
+SELECT ca_node_id(f.path, 'FILE', 0, f.size_bytes, ''), 'encoding', f.encoding
+FROM repo_files f WHERE f.encoding <> ''
 UNION ALL
-SELECT e.edge_id, 'position', p.position::VARCHAR
-FROM cpg_edges e JOIN ts_params p ON p.node_id = e.dst WHERE e.kind = 'HAS_PARAMETER'
+-- edges by their id (ca_edge_id of kind, src, dst and bstart, as cpg_edges makes it)
+SELECT ca_edge_id('HAS_PARAMETER', p.function_id, p.node_id, p.bstart), 'position',
+       p.position::VARCHAR
+FROM ts_params p
 UNION ALL
-SELECT e.edge_id, 'position', h.position::VARCHAR
-FROM cpg_edges e JOIN res_inherits h
-  ON h.class_id = e.src AND h.base_id = e.dst AND h.bstart = e.bstart
-WHERE e.kind = 'INHERITS'
+SELECT ca_edge_id('INHERITS', h.class_id, h.base_id, h.bstart), 'position', h.position::VARCHAR
+FROM res_inherits h
 UNION ALL
-SELECT e.edge_id, 'position', d.position::VARCHAR
-FROM cpg_edges e JOIN ts_decorators d ON d.target_id = e.dst AND d.bstart = e.bstart
-WHERE e.kind = 'DECORATES'
+SELECT ca_edge_id('DECORATES', t.decorator_id, t.decorated_id, t.bstart), 'position',
+       t.position::VARCHAR
+FROM sem_decorator_targets t
 ORDER BY node_id, key, value

@@ -102,12 +102,14 @@ TEST_F(BuildPlan, EmbeddedViewsPlanWithColumns) {
   const Task* scan = g.find("scan");
   const Task* nodes = g.find("cpg_nodes");
   const Task* props = g.find("cpg_props");
+  const Task* decorators = g.find("sem_decorator_targets");
   const Task* publish = g.find("publish");
-  ASSERT_TRUE(scan && nodes && props && publish);
+  ASSERT_TRUE(scan && nodes && props && decorators && publish);
   EXPECT_EQ(scan->generation, 0);
   EXPECT_EQ(publish->generation, g.generation_count() - 1);
-  EXPECT_LT(nodes->generation, props->generation);
-  // cpg_props reads ts_params.position and param_kind, cpg_edges.kind/src/dst/edge_id/bstart.
+  EXPECT_LT(decorators->generation, props->generation);
+  // cpg_props reads ts_params.position and param_kind, the decorations' ids and positions,
+  // and neither cpg_nodes nor cpg_edges (it makes their ids itself).
   auto read = [](const Task* t, const std::string& table) {
     for (const auto& r : t->columns)
       if (r.table == table) return r.columns;
@@ -116,8 +118,10 @@ TEST_F(BuildPlan, EmbeddedViewsPlanWithColumns) {
   auto params = read(props, "ts_params");
   for (const char* c : {"node_id", "param_kind", "position"})
     EXPECT_NE(std::find(params.begin(), params.end(), c), params.end()) << c;
-  EXPECT_EQ(read(props, "cpg_edges"),
-            (std::vector<std::string>{"bstart", "dst", "edge_id", "kind", "src"}));
+  EXPECT_EQ(read(props, "sem_decorator_targets"),
+            (std::vector<std::string>{"bstart", "decorated_id", "decorator_id", "position"}));
+  EXPECT_EQ(read(props, "cpg_edges"), (std::vector<std::string>{"<not an input>"}));
+  EXPECT_EQ(read(props, "cpg_nodes"), (std::vector<std::string>{"<not an input>"}));
   EXPECT_EQ(nodes->output_columns.front(), "node_id");
   // Every load task owns the one table it writes.
   for (const auto& t : g.tasks()) {
