@@ -23,6 +23,7 @@
 #include "pipeline/cpython_layer.hpp"
 #include "pipeline/file_job.hpp"
 #include "pipeline/output_lock.hpp"
+#include "pipeline/plan_report.hpp"
 #include "pipeline/scip_layer.hpp"
 #include "pipeline/task_recorder.hpp"
 #include "pipeline/task_scheduler.hpp"
@@ -40,6 +41,11 @@ using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+/// A task that bulk-loads one table from memory (load_<table>).
+bool is_load(const Task& task) {
+  return task.kind == TaskKind::Native && task.name.rfind("load_", 0) == 0;
 }
 
 std::string make_run_id() {
@@ -279,6 +285,22 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   }
   recorder.task("scan", t, Clock::now(), static_cast<int64_t>(scan.files.size()));
   info(observer, fmt::format("scanned {} Python files", scan.files.size()));
+  // The previous build's task times order the schedule after extraction (the critical path
+  // first), read beside extraction. A graph that cannot be read only loses that hint.
+  std::future<std::map<std::string, double>> previous_ms;
+  if (options.stop_after == StopAfter::All || options.stop_after == StopAfter::Views) {
+    previous_ms = std::async(std::launch::async, [&final_db] {
+      std::map<std::string, double> ms;
+      std::error_code missing;
+      if (!std::filesystem::exists(final_db, missing)) return ms;
+      try {
+        for (const auto& [task, last] : read_last_run(final_db)) ms[task] = last.wall_ms;
+      } catch (const std::exception&) {
+        ms.clear();
+      }
+      return ms;
+    });
+  }
 
   // 2. Extract, one task per file on the worker pool; results kept in scan order.
   t = Clock::now();
@@ -522,6 +544,17 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       };
     });
     for_each_scip_table(scip_facts, [&](std::string_view name, auto& rows) { load(name, rows); });
+    // The syntax layer's tables are written into the file while the resolver runs (the
+    // final checkpoint would write them on the critical path). A checkpoint DuckDB refuses
+    // now is left to the final one.
+    work["checkpoint_syntax"] = [&](Connection& c, Clock::time_point&) -> int64_t {
+      try {
+        c.execute("CHECKPOINT");
+      } catch (const DbError& e) {
+        info(observer, fmt::format("checkpoint_syntax left to publish: {}", e.what()));
+      }
+      return 0;
+    };
     for_each_program_table(program, [&](std::string_view name, auto& rows) { load(name, rows); });
 
     // What is kept in memory for the tasks is freed once the last task reading it is done.
@@ -548,34 +581,36 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     int64_t loads_left = 0, views_left = 0;
     for (const Task& task : graph->tasks()) {
       if (task.kind == TaskKind::View) ++views_left;
-      if (work.count(task.name) != 0 && task.name != "resolve") ++loads_left;
+      if (is_load(task)) ++loads_left;
     }
     StageRun load_stage(observer, "load", "tables", loads_left);
     StageRun views_stage(observer, "views", "views", views_left);
     std::mutex done_mutex;
-    auto rows_by_task =
-        run_graph_tasks(*db, *graph, options.jobs, recorder, work,
-                        [&](const Task& task, int64_t rows) {
-                          std::lock_guard done_lock(done_mutex);
-                          if (task.kind == TaskKind::View) {
-                            info(observer, fmt::format("view {}: {} rows", task.name, rows));
-                            views_stage.advance();
-                            if (--views_left == 0) summary.stage_ms["views"] = views_stage.finish();
-                          } else if (task.name == "resolve") {
-                            summary.stage_ms["resolve"] = resolve_ms;
-                          } else {
-                            load_stage.advance();
-                            if (--loads_left == 0) summary.stage_ms["load"] = load_stage.finish();
-                          }
-                          for (const auto& h : held_by(task))
-                            if (--readers_left[h] == 0) release.at(h)();
-                        },
-                        // A worker waits for the resolver at once, leaving the others to the loads.
-                        {"resolve"});
-    for (const auto& [task, rows] : rows_by_task) {
-      if (task == "resolve") continue;
-      const std::string table = task.rfind("load_", 0) == 0 ? task.substr(5) : task;
-      summary.table_rows[table] = rows;
+    auto rows_by_task = run_graph_tasks(
+        *db, *graph, options.jobs, recorder, work,
+        [&](const Task& task, int64_t rows) {
+          std::lock_guard done_lock(done_mutex);
+          if (task.kind == TaskKind::View) {
+            info(observer, fmt::format("view {}: {} rows", task.name, rows));
+            views_stage.advance();
+            if (--views_left == 0) summary.stage_ms["views"] = views_stage.finish();
+          } else if (task.name == "resolve") {
+            summary.stage_ms["resolve"] = resolve_ms;
+          } else if (is_load(task)) {
+            load_stage.advance();
+            if (--loads_left == 0) summary.stage_ms["load"] = load_stage.finish();
+          }
+          for (const auto& h : held_by(task))
+            if (--readers_left[h] == 0) release.at(h)();
+        },
+        // A worker waits for the resolver at once, leaving the others to the loads.
+        TaskPriorities{{"resolve"},
+                       previous_ms.valid() ? previous_ms.get() : std::map<std::string, double>{}});
+    for (const Task& task : graph->tasks()) {
+      auto rows = rows_by_task.find(task.name);
+      if (rows == rows_by_task.end()) continue;
+      if (is_load(task)) summary.table_rows[task.name.substr(5)] = rows->second;
+      if (task.kind == TaskKind::View) summary.table_rows[task.name] = rows->second;
     }
     summary.diagnostics = summary.table_rows["diagnostics"];
     if (options.stop_after == StopAfter::Views) {

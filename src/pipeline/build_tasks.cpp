@@ -21,6 +21,7 @@ constexpr const char* kLocalBindings = "mem:local_bindings";
 constexpr const char* kProgram = "mem:program";
 constexpr const char* kCpythonFacts = "mem:cpython_facts";
 constexpr const char* kScipFacts = "mem:scip_facts";
+constexpr const char* kSyntaxCheckpoint = "mem:syntax_checkpoint";
 
 Task native(std::string name, TaskKind kind, std::string description,
             std::vector<std::string> inputs, std::vector<std::string> outputs) {
@@ -121,6 +122,14 @@ std::vector<Task> native_tasks() {
   ScipFacts no_scip;
   for_each_scip_table(no_scip,
                       [&](std::string_view name, auto&) { load(std::string(name), {kScipFacts}); });
+  std::vector<std::string> syntax_tables{"repo_files", "repo_packages"};
+  for_each_fact_table(no_facts, [&](std::string_view name, auto&) {
+    if (name != "diagnostics") syntax_tables.emplace_back(name);
+  });
+  tasks.push_back(native("checkpoint_syntax", TaskKind::Native,
+                         "write the syntax layer's tables into the database file while the "
+                         "resolver runs (what the final checkpoint would otherwise write)",
+                         std::move(syntax_tables), {kSyntaxCheckpoint}));
   return tasks;
 }
 
@@ -140,6 +149,7 @@ TaskGraph plan_build(Connection& con, const std::vector<ViewSource>& views) {
     tasks.push_back(std::move(t));
     tables.push_back(v.name);
   }
+  tables.push_back(kSyntaxCheckpoint);
   tasks.push_back(native("publish", TaskKind::Native,
                          "write the run log, checkpoint and rename the database into place", tables,
                          {"run_tasks", "run_info"}));
