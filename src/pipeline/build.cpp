@@ -23,7 +23,6 @@
 #include "pipeline/cpython_layer.hpp"
 #include "pipeline/file_job.hpp"
 #include "pipeline/output_lock.hpp"
-#include "pipeline/plan_report.hpp"
 #include "pipeline/scip_layer.hpp"
 #include "pipeline/task_recorder.hpp"
 #include "pipeline/task_scheduler.hpp"
@@ -285,22 +284,6 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   }
   recorder.task("scan", t, Clock::now(), static_cast<int64_t>(scan.files.size()));
   info(observer, fmt::format("scanned {} Python files", scan.files.size()));
-  // The previous build's task times order the schedule after extraction (the critical path
-  // first), read beside extraction. A graph that cannot be read only loses that hint.
-  std::future<std::map<std::string, double>> previous_ms;
-  if (options.stop_after == StopAfter::All || options.stop_after == StopAfter::Views) {
-    previous_ms = std::async(std::launch::async, [&final_db] {
-      std::map<std::string, double> ms;
-      std::error_code missing;
-      if (!std::filesystem::exists(final_db, missing)) return ms;
-      try {
-        for (const auto& [task, last] : read_last_run(final_db)) ms[task] = last.wall_ms;
-      } catch (const std::exception&) {
-        ms.clear();
-      }
-      return ms;
-    });
-  }
 
   // 2. Extract, one task per file on the worker pool; results kept in scan order.
   t = Clock::now();
@@ -586,26 +569,25 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     StageRun load_stage(observer, "load", "tables", loads_left);
     StageRun views_stage(observer, "views", "views", views_left);
     std::mutex done_mutex;
-    auto rows_by_task = run_graph_tasks(
-        *db, *graph, options.jobs, recorder, work,
-        [&](const Task& task, int64_t rows) {
-          std::lock_guard done_lock(done_mutex);
-          if (task.kind == TaskKind::View) {
-            info(observer, fmt::format("view {}: {} rows", task.name, rows));
-            views_stage.advance();
-            if (--views_left == 0) summary.stage_ms["views"] = views_stage.finish();
-          } else if (task.name == "resolve") {
-            summary.stage_ms["resolve"] = resolve_ms;
-          } else if (is_load(task)) {
-            load_stage.advance();
-            if (--loads_left == 0) summary.stage_ms["load"] = load_stage.finish();
-          }
-          for (const auto& h : held_by(task))
-            if (--readers_left[h] == 0) release.at(h)();
-        },
-        // A worker waits for the resolver at once, leaving the others to the loads.
-        TaskPriorities{{"resolve"},
-                       previous_ms.valid() ? previous_ms.get() : std::map<std::string, double>{}});
+    auto rows_by_task =
+        run_graph_tasks(*db, *graph, options.jobs, recorder, work,
+                        [&](const Task& task, int64_t rows) {
+                          std::lock_guard done_lock(done_mutex);
+                          if (task.kind == TaskKind::View) {
+                            info(observer, fmt::format("view {}: {} rows", task.name, rows));
+                            views_stage.advance();
+                            if (--views_left == 0) summary.stage_ms["views"] = views_stage.finish();
+                          } else if (task.name == "resolve") {
+                            summary.stage_ms["resolve"] = resolve_ms;
+                          } else if (is_load(task)) {
+                            load_stage.advance();
+                            if (--loads_left == 0) summary.stage_ms["load"] = load_stage.finish();
+                          }
+                          for (const auto& h : held_by(task))
+                            if (--readers_left[h] == 0) release.at(h)();
+                        },
+                        // A worker waits for the resolver at once, leaving the others to the loads.
+                        {"resolve"});
     for (const Task& task : graph->tasks()) {
       auto rows = rows_by_task.find(task.name);
       if (rows == rows_by_task.end()) continue;

@@ -16,8 +16,6 @@ std::string columns_text(const TableRead& r) {
   return fmt::format("{}", fmt::join(r.columns, ", "));
 }
 
-}  // namespace
-
 std::map<std::string, LastRun> read_last_run(const std::filesystem::path& db) {
   std::map<std::string, LastRun> out;
   QueryResult r =
@@ -31,6 +29,8 @@ std::map<std::string, LastRun> read_last_run(const std::filesystem::path& db) {
   }
   return out;
 }
+
+}  // namespace
 
 BuildPlanReport plan_next_build(const std::optional<std::filesystem::path>& existing,
                                 const std::optional<RerunDecision>& next_build) {

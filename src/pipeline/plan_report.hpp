@@ -27,10 +27,6 @@ struct LastRun {
   std::string fingerprint;  ///< empty for an output built before fingerprints
 };
 
-/// Each task's figures in the run_tasks of the graph at `db` (a task's rows summed when it
-/// has several). Throws DbError when the file cannot be read as a graph.
-std::map<std::string, LastRun> read_last_run(const std::filesystem::path& db);
-
 /// The plan of the next build over an output that may already exist.
 struct BuildPlanReport {
   TaskGraph graph;

@@ -20,7 +20,7 @@ std::map<std::string, int64_t> run_graph_tasks(
     Database& db, const TaskGraph& graph, int jobs, TaskRecorder& recorder,
     const std::map<std::string, NativeWork>& natives,
     const std::function<void(const Task& task, int64_t rows)>& on_done,
-    const TaskPriorities& priorities) {
+    const std::set<std::string>& first) {
   const auto& tasks = graph.tasks();
   auto runs = [&](size_t i) {
     return tasks[i].kind == TaskKind::View || natives.count(tasks[i].name) != 0;
@@ -30,20 +30,15 @@ std::map<std::string, int64_t> run_graph_tasks(
   std::vector<std::vector<size_t>> readers(tasks.size());
   for (size_t i = 0; i < tasks.size(); ++i)
     for (size_t d : graph.dependencies(i)) readers[d].push_back(i);
-  // Expected time from a task's start to the end of the graph. Readers come later in graph
-  // order (higher generation), so one backward sweep computes it.
-  std::vector<double> to_end(tasks.size(), 0);
-  for (size_t i = tasks.size(); i-- > 0;) {
-    auto expected = priorities.expected_ms.find(tasks[i].name);
-    double after = 0;
-    for (size_t r : readers[i]) after = std::max(after, to_end[r]);
-    to_end[i] = after + 1.0 + (expected == priorities.expected_ms.end() ? 0.0 : expected->second);
-  }
+  // Height: the longest chain of tasks from i to the end of the graph. Readers come later in
+  // graph order (higher generation), so one backward sweep computes it.
+  std::vector<size_t> height(tasks.size(), 1);
+  for (size_t i = tasks.size(); i-- > 0;)
+    for (size_t r : readers[i]) height[i] = std::max(height[i], height[r] + 1);
   auto before = [&](size_t a, size_t b) {
-    const bool fa = priorities.first.count(tasks[a].name) != 0;
-    const bool fb = priorities.first.count(tasks[b].name) != 0;
+    const bool fa = first.count(tasks[a].name) != 0, fb = first.count(tasks[b].name) != 0;
     if (fa != fb) return fa;
-    return to_end[a] != to_end[b] ? to_end[a] > to_end[b] : a < b;
+    return height[a] != height[b] ? height[a] > height[b] : a < b;
   };
   std::set<size_t, decltype(before)> ready(before);
   size_t remaining = 0;

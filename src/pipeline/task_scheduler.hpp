@@ -22,28 +22,19 @@ namespace ca {
 using NativeWork =
     std::function<int64_t(Connection& con, TaskRecorder::Clock::time_point& started)>;
 
-/// What orders the ready tasks when more are ready than workers are free: tasks named in
-/// `first`, then the one with the longest expected time from its start to the end of the
-/// graph (the critical path: the sum of expected_ms along the longest chain of tasks after
-/// it, itself included, each task counting 1 ms more than its figure, so that with no
-/// figures at all this is the longest chain of tasks), then graph order.
-struct TaskPriorities {
-  std::set<std::string> first;
-  std::map<std::string, double> expected_ms;  ///< by task, e.g. from the previous build
-};
-
 /// Runs every view task of `graph` (CREATE TABLE AS its SELECT) and every task with work in
 /// `natives`; any other task counts as done already. A task waits only for the tasks it
 /// reads from, so tasks with independent inputs never wait on each other; at most `jobs`
-/// (0 = cores) run at once, in the order of `priorities`; what a task writes does not
-/// depend on that order. Each task is recorded in `recorder` (tid = its worker);
-/// `on_done(task, rows)` is called from its worker as each finishes. Returns the rows of
+/// (0 = cores) run at once. Among the ready tasks those named in `first` go first, then
+/// the one with the longest chain of tasks after it (the critical path), then graph order;
+/// what a task writes does not depend on that order. Each task is recorded in `recorder` (tid = its
+/// worker); `on_done(task, rows)` is called from its worker as each finishes. Returns the rows of
 /// every task run, by name. The first failure stops new tasks from starting; it is
 /// rethrown once the running ones have finished (a view's as DbError naming the view).
 std::map<std::string, int64_t> run_graph_tasks(
     Database& db, const TaskGraph& graph, int jobs, TaskRecorder& recorder,
     const std::map<std::string, NativeWork>& natives = {},
     const std::function<void(const Task& task, int64_t rows)>& on_done = {},
-    const TaskPriorities& priorities = {});
+    const std::set<std::string>& first = {});
 
 }  // namespace ca

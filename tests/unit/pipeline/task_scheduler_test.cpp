@@ -129,7 +129,7 @@ TEST(TaskScheduler, NativeTasksRunBesideViewsInDependencyOrder) {
          note("other");
          return 1;
        }}};
-  auto rows = run_graph_tasks(db, g, 1, recorder, natives, {}, TaskPriorities{{"other"}, {}});
+  auto rows = run_graph_tasks(db, g, 1, recorder, natives, {}, {"other"});
   EXPECT_EQ(order, (std::vector<std::string>{"other", "slow", "load_base"}));
   EXPECT_EQ(rows, (std::map<std::string, int64_t>{
                       {"a", 10}, {"load_base", 10}, {"other", 1}, {"slow", 0}}));
@@ -149,44 +149,6 @@ TEST(TaskScheduler, NativeTasksRunBesideViewsInDependencyOrder) {
     EXPECT_STREQ(e.what(), "slow broke");
   }
   EXPECT_EQ(std::count(order.begin(), order.end(), "load_base"), 0);
-}
-
-TEST(TaskScheduler, ExpectedTimesOrderTheReadyTasks) {
-  // A chain of three quick tasks and one task expected to take long, on one worker: by
-  // chain length the chain goes first (until its rest is no longer than the other task,
-  // then graph order, where the other task is ahead); with the expected times, the long
-  // task does.
-  auto native = [](std::string name, std::vector<std::string> in) {
-    Task t;
-    t.name = name;
-    t.inputs = std::move(in);
-    t.outputs = {"mem:" + name};
-    return t;
-  };
-  TaskGraph g({native("quick1", {}), native("quick2", {"mem:quick1"}),
-               native("quick3", {"mem:quick2"}), native("long", {})});
-  std::vector<std::string> order;
-  std::map<std::string, NativeWork> natives;
-  for (const char* name : {"quick1", "quick2", "quick3", "long"})
-    natives[name] = [&order, name](Connection&, TaskRecorder::Clock::time_point&) -> int64_t {
-      order.push_back(name);
-      return 0;
-    };
-  Database db("", DbOpenOptions{});
-  TaskRecorder recorder;
-  run_graph_tasks(db, g, 1, recorder, natives);
-  EXPECT_EQ(order, (std::vector<std::string>{"quick1", "quick2", "long", "quick3"}));
-  order.clear();
-  run_graph_tasks(db, g, 1, recorder, natives, {},
-                  TaskPriorities{{}, {{"quick1", 2}, {"quick2", 2}, {"quick3", 2}, {"long", 50}}});
-  EXPECT_EQ(order, (std::vector<std::string>{"long", "quick1", "quick2", "quick3"}));
-  order.clear();
-  // The other task expected to take 5 ms (6 with the 1 ms each task counts): the chain's
-  // head (9 ms to the end) goes first, then the other task ties with the chain's rest and
-  // is ahead in graph order.
-  run_graph_tasks(db, g, 1, recorder, natives, {},
-                  TaskPriorities{{}, {{"quick1", 2}, {"quick2", 2}, {"quick3", 2}, {"long", 5}}});
-  EXPECT_EQ(order, (std::vector<std::string>{"quick1", "long", "quick2", "quick3"}));
 }
 
 TEST(TaskRecorder, RunTasksAndTraceCoverEveryTask) {
