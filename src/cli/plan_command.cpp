@@ -38,6 +38,22 @@ RerunDecision next_build_decision(const std::filesystem::path& db, const PlanCom
   return {false, "inputs unchanged: the published graph is kept (a cache hit)"};
 }
 
+/// The graph the next build would replace: the target itself when it is a graph or an
+/// output directory; for a repository, the output directory its configuration names
+/// (codeanatomy.toml, CODEANATOMY_OUTPUT, -o; by default REPO/.codeanatomy). None before a
+/// first build.
+std::optional<std::filesystem::path> existing_graph(const PlanCommand& command) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path target(command.target);
+  if (fs::is_regular_file(target, ec) || fs::is_regular_file(target / "cpg.duckdb", ec))
+    return locate_database(target);
+  const fs::path configured =
+      resolve_logged(command.target, command.config).output.value / "cpg.duckdb";
+  if (fs::is_regular_file(configured, ec)) return configured;
+  return std::nullopt;
+}
+
 int run_plan(const PlanCommand& command) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -46,14 +62,9 @@ int run_plan(const PlanCommand& command) {
                   command.target);
     return kExitUsage;
   }
-  std::optional<fs::path> existing;
-  try {
-    existing = locate_database(command.target);
-  } catch (const std::exception&) {
-    existing.reset();  // no output yet: the plan of a first build
-  }
   BuildPlanReport report;
   try {
+    const std::optional<fs::path> existing = existing_graph(command);
     std::optional<RerunDecision> next;
     if (existing) next = next_build_decision(*existing, command);
     report = plan_next_build(existing, next);

@@ -38,6 +38,10 @@ expect_status "build with codeanatomy.toml" 0 "$CA" build "$repo" -q
 db="$repo/graph-out"
 expect_eq "output from the file (relative to the repository)" "yes" \
   "$([ -f "$db/cpg.duckdb" ] && echo yes || echo no)"
+expect_status "plan of the repository" 0 "$CA" plan "$repo" --format json
+expect_eq "plan finds the graph where the file puts it, and keeps it" \
+  "$db/cpg.duckdb False" \
+  "$(python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); print(p["database"], any(t["rerun"] for t in p["tasks"] if t["name"] != "scan"))' "$OUT")"
 expect_eq "include and exclude select the files" \
   "lib/app/__init__.py lib/app/core.py tests/test_core.py" "$(paths "$db")"
 expect_eq "source_roots name the modules" "app app.core tests.test_core" "$(modules "$db")"
