@@ -149,6 +149,7 @@ TaskGraph plan_build(Connection& con, const std::vector<ViewSource>& views) {
     tasks.push_back(std::move(t));
     tables.push_back(v.name);
   }
+  // publish also waits for the early checkpoint (a checkpoint of its own must not overlap it).
   tables.push_back(kSyntaxCheckpoint);
   tasks.push_back(native("publish", TaskKind::Native,
                          "write the run log, checkpoint and rename the database into place", tables,
