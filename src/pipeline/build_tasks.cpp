@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "evidence/cpython/cpython_facts.hpp"
@@ -122,9 +123,12 @@ std::vector<Task> native_tasks() {
   ScipFacts no_scip;
   for_each_scip_table(no_scip,
                       [&](std::string_view name, auto&) { load(std::string(name), {kScipFacts}); });
+  // The per-file tables loaded before the resolver is done (diagnostics wait for its own).
   std::vector<std::string> syntax_tables{"repo_files", "repo_packages"};
   for_each_fact_table(no_facts, [&](std::string_view name, auto&) {
-    if (name != "diagnostics") syntax_tables.emplace_back(name);
+    const auto from = fact_table_sources(name);
+    if (std::find(from.begin(), from.end(), kProgram) == from.end())
+      syntax_tables.emplace_back(name);
   });
   tasks.push_back(native("checkpoint_syntax", TaskKind::Native,
                          "write the syntax layer's tables into the database file while the "
