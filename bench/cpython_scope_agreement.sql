@@ -1,5 +1,5 @@
 -- Agreement of our per-scope bindings (res_bindings, ts_scope_decls) with CPython's symtable
--- (a graph built with --layers ts,cpython): codeanatomy query DIR "$(cat bench/cpython_scope_agreement.sql)".
+-- (a graph built with --layers ts,cpython --keep-evidence): codeanatomy query DIR "$(cat bench/cpython_scope_agreement.sql)".
 -- Known difference: symtable stores class-private names mangled (_C__x), res_bindings as written.
 WITH RECURSIVE
 ours_scope AS (

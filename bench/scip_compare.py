@@ -263,7 +263,7 @@ def main():
         theirs_path = os.path.join(work, "scip-python.scip")
         ours_path = os.path.join(work, "codeanatomy.scip")
         run(["bash", os.path.join(ROOT, "scripts", "scip-python.sh"), src, theirs_path, name, "0"])
-        run([args.codeanatomy, "build", src, "-o", os.path.join(work, "graph"), "-q"],
+        run([args.codeanatomy, "build", src, "-o", os.path.join(work, "graph"), "-q", "--keep-evidence"],
             stdout=subprocess.DEVNULL)
         run([args.codeanatomy, "export", "scip", os.path.join(work, "graph"), "-o", ours_path,
              "--project-name", name, "--project-version", "0"])

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "pipeline/table_placement.hpp"
 #include "store/read_query.hpp"
 #include "store/result_format.hpp"
 
@@ -16,6 +17,22 @@ struct QueryCommand {
   std::string sql;
   std::string format = "table";
 };
+
+/// A line to add to DuckDB's message when the query names an evidence table the graph does
+/// not hold (built without --keep-evidence), else "".
+std::string missing_evidence_hint(const std::string& message) {
+  static constexpr std::string_view kPrefix = "Table with name ";
+  const size_t at = message.find(kPrefix);
+  if (at == std::string::npos) return {};
+  const size_t start = at + kPrefix.size();
+  const size_t end = message.find(' ', start);
+  const std::string table = message.substr(start, end == std::string::npos ? end : end - start);
+  if (!is_evidence_table(table)) return {};
+  return fmt::format(
+      "\nhint: {} is an evidence table; a build keeps those in the graph only with "
+      "`codeanatomy build REPO --keep-evidence`",
+      table);
+}
 
 int run_query(const QueryCommand& command) {
   std::filesystem::path db;
@@ -34,7 +51,7 @@ int run_query(const QueryCommand& command) {
     spdlog::error("query refused: {}", e.what());
     return kExitUsage;
   } catch (const DbError& e) {
-    spdlog::error("query failed: {}", e.what());
+    spdlog::error("query failed: {}{}", e.what(), missing_evidence_hint(e.what()));
     return kExitUsage;
   }
 }

@@ -76,13 +76,10 @@ EvidenceReport evidence_report(const std::filesystem::path& db_path) {
   Database db(db_path, graph_reader_options());
   Connection con(db);
   EvidenceReport report;
-  QueryResult tables = con.query(
-      "SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('ev_node_confirmations', "
-      "'ev_edge_confirmations', 'evidence_conflicts', 'ev_scope_symbols', 'ev_scip_refs')");
-  if (to_int(tables.value(0, 0)) != 5)
-    throw std::runtime_error(fmt::format(
-        "{} has no evidence tables: it was built by an older codeanatomy; build it again",
-        db_path.string()));
+  require_evidence_tables(con, db_path,
+                          {"ev_node_confirmations", "ev_edge_confirmations", "ev_scope_symbols",
+                           "ev_scip_refs", "ts_scopes"},
+                          "diag --evidence");
   QueryResult layers = con.query("SELECT value FROM run_info WHERE key = 'layers'");
   if (layers.row_count() > 0 && layers.value(0, 0)) {
     std::string list = *layers.value(0, 0);

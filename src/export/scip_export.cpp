@@ -557,6 +557,11 @@ std::string export_scip(const std::filesystem::path& db, const ScipExportOptions
                         ScipExportStats* stats) {
   Database database(db, graph_reader_options());
   Connection con(database);
+  require_evidence_tables(con, db,
+                          {"ts_defs", "ts_docstrings", "ts_imports", "ts_names", "ts_params",
+                           "ts_scopes", "res_bindings", "res_externals", "res_imports",
+                           "res_inherits", "res_name_refs", "res_overrides"},
+                          "export scip");
   return ScipBuilder(con, options).build(stats);
 }
 

@@ -56,10 +56,11 @@ std::string make_run_id() {
   return fmt::format("{}-{}", buf, ::getpid());
 }
 
-/// Writes every extracted file's rows, in file order, one appender per table.
+/// Writes `rows` into `table` of `catalog` ("" = the graph file) with one appender.
 template <class Row>
-int64_t write_table(Connection& con, std::string_view table, const std::vector<Row>& rows) {
-  RowWriter<Row> writer(con, table);
+int64_t write_table(Connection& con, std::string_view table, const std::vector<Row>& rows,
+                    std::string_view catalog = {}) {
+  RowWriter<Row> writer(con, table, catalog);
   for (const Row& row : rows) writer.add(row);
   writer.close();
   return static_cast<int64_t>(rows.size());
@@ -444,12 +445,14 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   std::optional<StageRun> publish_stage;  // ends after the rename, outside the try
   Clock::time_point publish_start;
   try {
+    const TablePlacement placement{options.keep_evidence};
     DbOpenOptions db_options;
     db_options.threads = effective_jobs(options.jobs);
+    if (!placement.keep_evidence) db_options.memory_catalog = kBuildMemoryCatalog;
     auto db = std::make_unique<Database>(temp_db, db_options);
     auto con = std::make_unique<Connection>(*db);
     con->execute("SET preserve_insertion_order = true");
-    create_native_tables(*con);
+    create_native_tables(*con, placement);
     // The whole DAG, views' inputs inferred from their SQL, checked before any loading.
     graph = plan_build(*con, embedded_views());
     register_id_functions(*con);
@@ -467,8 +470,9 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     };
     /// Task load_<table> writes `rows`.
     auto load = [&](std::string_view table, const auto& rows) {
-      work[fmt::format("load_{}", table)] = [table, &rows](Connection& c, Clock::time_point&) {
-        return write_table(c, table, rows);
+      work[fmt::format("load_{}", table)] = [table, &rows, &placement](Connection& c,
+                                                                       Clock::time_point&) {
+        return write_table(c, table, rows, placement.catalog(table));
       };
     };
     std::vector<RepoFileRow> files;
@@ -505,7 +509,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
         };
       } else {
         work[fmt::format("load_{}", name)] = [&, name](Connection& c, Clock::time_point&) {
-          RowWriter<Row> writer(c, name);
+          RowWriter<Row> writer(c, name, placement.catalog(name));
           int64_t n = append_file_rows(writer, name, extracted, [](ExtractedFile& e, auto&& visit) {
             for_each_fact_table(e.facts, visit);
           });
@@ -518,7 +522,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     for_each_cpython_table(no_cpython, [&](std::string_view name, auto& proto) {
       using Row = typename std::decay_t<decltype(proto)>::value_type;
       work[fmt::format("load_{}", name)] = [&, name](Connection& c, Clock::time_point&) {
-        RowWriter<Row> writer(c, name);
+        RowWriter<Row> writer(c, name, placement.catalog(name));
         int64_t n = append_file_rows(
             writer, name, cpython_facts,
             [](CpythonFacts& f, auto&& visit) { for_each_cpython_table(f, visit); });
@@ -569,25 +573,25 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     StageRun load_stage(observer, "load", "tables", loads_left);
     StageRun views_stage(observer, "views", "views", views_left);
     std::mutex done_mutex;
-    auto rows_by_task =
-        run_graph_tasks(*db, *graph, options.jobs, recorder, work,
-                        [&](const Task& task, int64_t rows) {
-                          std::lock_guard done_lock(done_mutex);
-                          if (task.kind == TaskKind::View) {
-                            info(observer, fmt::format("view {}: {} rows", task.name, rows));
-                            views_stage.advance();
-                            if (--views_left == 0) summary.stage_ms["views"] = views_stage.finish();
-                          } else if (task.name == "resolve") {
-                            summary.stage_ms["resolve"] = resolve_ms;
-                          } else if (is_load(task)) {
-                            load_stage.advance();
-                            if (--loads_left == 0) summary.stage_ms["load"] = load_stage.finish();
-                          }
-                          for (const auto& h : held_by(task))
-                            if (--readers_left[h] == 0) release.at(h)();
-                        },
-                        // A worker waits for the resolver at once, leaving the others to the loads.
-                        {"resolve"});
+    auto rows_by_task = run_graph_tasks(
+        *db, *graph, options.jobs, recorder, work,
+        [&](const Task& task, int64_t rows) {
+          std::lock_guard done_lock(done_mutex);
+          if (task.kind == TaskKind::View) {
+            info(observer, fmt::format("view {}: {} rows", task.name, rows));
+            views_stage.advance();
+            if (--views_left == 0) summary.stage_ms["views"] = views_stage.finish();
+          } else if (task.name == "resolve") {
+            summary.stage_ms["resolve"] = resolve_ms;
+          } else if (is_load(task)) {
+            load_stage.advance();
+            if (--loads_left == 0) summary.stage_ms["load"] = load_stage.finish();
+          }
+          for (const auto& h : held_by(task))
+            if (--readers_left[h] == 0) release.at(h)();
+        },
+        // A worker waits for the resolver at once, leaving the others to the loads.
+        {"resolve"}, placement);
     for (const Task& task : graph->tasks()) {
       auto rows = rows_by_task.find(task.name);
       if (rows == rows_by_task.end()) continue;

@@ -43,6 +43,9 @@ struct BuildOptions {
   std::filesystem::path scip_index{};
   /// The program producing an index (ScipLayerOptions::indexer); empty = the default.
   std::filesystem::path scip_indexer{};
+  /// Keep the evidence tables (pipeline/table_placement.hpp) in the graph file
+  /// (--keep-evidence); otherwise they live in memory for the build only.
+  bool keep_evidence = false;
   /// Rebuild everything even when the inputs equal the published graph's (--full).
   bool full = false;
   /// When set, a Chrome/Perfetto trace of the build's tasks is written there (--trace).

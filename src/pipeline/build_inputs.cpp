@@ -76,6 +76,7 @@ BuildInputs digest_build_inputs(const BuildOptions& options, const ScanResult& s
   add_field(bytes, std::to_string(options.max_file_size));
   add_field(bytes, std::to_string(options.parse_timeout_ms));
   add_field(bytes, options.root_may_be_package ? "root package" : "no root package");
+  add_field(bytes, options.keep_evidence ? "evidence kept" : "evidence in memory");
   for (const auto& list : {options.include, options.exclude, options.source_roots}) {
     add_field(bytes, std::to_string(list.size()));
     for (const auto& item : list) add_field(bytes, item);

@@ -45,7 +45,7 @@ std::vector<std::string> fact_table_sources(std::string_view table) {
 
 }  // namespace
 
-void create_native_tables(Connection& con) {
+void create_native_tables(Connection& con, const TablePlacement& placement) {
   con.execute(create_table_sql<RepoFileRow>("repo_files"));
   con.execute(create_table_sql<RepoPackageRow>("repo_packages"));
   con.execute(create_table_sql<KindRow>("cpg_node_kinds"));
@@ -55,24 +55,24 @@ void create_native_tables(Connection& con) {
   FileFacts no_facts;
   for_each_fact_table(no_facts, [&](std::string_view name, auto& rows) {
     using Row = typename std::decay_t<decltype(rows)>::value_type;
-    con.execute(create_table_sql<Row>(name));
+    con.execute(create_table_sql<Row>(placement.create_name(name)));
   });
   ProgramFacts no_program;
   for_each_program_table(no_program, [&](std::string_view name, auto& rows) {
     using Row = typename std::decay_t<decltype(rows)>::value_type;
-    con.execute(create_table_sql<Row>(name));
+    con.execute(create_table_sql<Row>(placement.create_name(name)));
   });
   // The cpython layer's tables exist in every graph, empty unless --layers has cpython.
   CpythonFacts no_cpython;
   for_each_cpython_table(no_cpython, [&](std::string_view name, auto& rows) {
     using Row = typename std::decay_t<decltype(rows)>::value_type;
-    con.execute(create_table_sql<Row>(name));
+    con.execute(create_table_sql<Row>(placement.create_name(name)));
   });
   // The scip layer's tables exist in every graph too.
   ScipFacts no_scip;
   for_each_scip_table(no_scip, [&](std::string_view name, auto& rows) {
     using Row = typename std::decay_t<decltype(rows)>::value_type;
-    con.execute(create_table_sql<Row>(name));
+    con.execute(create_table_sql<Row>(placement.create_name(name)));
   });
 }
 

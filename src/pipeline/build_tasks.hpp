@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "pipeline/table_placement.hpp"
 #include "pipeline/task_graph.hpp"
 #include "semantic/view_registry.hpp"
 #include "store/duckdb_api.hpp"
@@ -11,8 +12,8 @@
 namespace ca {
 
 /// Creates, empty, every table the native tasks write, with the columns their row structs
-/// declare (store/schema.hpp). Throws DbError.
-void create_native_tables(Connection& con);
+/// declare (store/schema.hpp), each in the catalog `placement` gives it. Throws DbError.
+void create_native_tables(Connection& con, const TablePlacement& placement = {});
 
 /// The extract and native tasks of a build: scan, extract_ts, bind_local, resolve, one
 /// load_<table> per table written from memory, and publish (run_tasks, run_info).

@@ -20,7 +20,7 @@ std::map<std::string, int64_t> run_graph_tasks(
     Database& db, const TaskGraph& graph, int jobs, TaskRecorder& recorder,
     const std::map<std::string, NativeWork>& natives,
     const std::function<void(const Task& task, int64_t rows)>& on_done,
-    const std::set<std::string>& first) {
+    const std::set<std::string>& first, const TablePlacement& placement) {
   const auto& tasks = graph.tasks();
   auto runs = [&](size_t i) {
     return tasks[i].kind == TaskKind::View || natives.count(tasks[i].name) != 0;
@@ -79,7 +79,8 @@ std::map<std::string, int64_t> run_graph_tasks(
       std::exception_ptr failed;
       if (task.kind == TaskKind::View) {
         try {
-          con->execute(fmt::format("CREATE TABLE {} AS {}", task.name, task.sql));
+          con->execute(
+              fmt::format("CREATE TABLE {} AS {}", placement.create_name(task.name), task.sql));
           rows = con->query_int(fmt::format("SELECT count(*) FROM {}", task.name));
         } catch (const std::exception& e) {
           failed = std::make_exception_ptr(

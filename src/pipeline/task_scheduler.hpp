@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "pipeline/table_placement.hpp"
 #include "pipeline/task_graph.hpp"
 #include "pipeline/task_recorder.hpp"
 #include "store/duckdb_api.hpp"
@@ -27,6 +28,7 @@ using NativeWork =
 /// reads from, so tasks with independent inputs never wait on each other; at most `jobs`
 /// (0 = cores) run at once. Among the ready tasks those named in `first` go first, then
 /// the one with the longest chain of tasks after it (the critical path), then graph order;
+/// a view's table is created in the catalog `placement` gives it;
 /// what a task writes does not depend on that order. Each task is recorded in `recorder` (tid = its
 /// worker); `on_done(task, rows)` is called from its worker as each finishes. Returns the rows of
 /// every task run, by name. The first failure stops new tasks from starting; it is
@@ -35,6 +37,6 @@ std::map<std::string, int64_t> run_graph_tasks(
     Database& db, const TaskGraph& graph, int jobs, TaskRecorder& recorder,
     const std::map<std::string, NativeWork>& natives = {},
     const std::function<void(const Task& task, int64_t rows)>& on_done = {},
-    const std::set<std::string>& first = {});
+    const std::set<std::string>& first = {}, const TablePlacement& placement = {});
 
 }  // namespace ca

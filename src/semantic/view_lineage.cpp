@@ -576,7 +576,7 @@ ViewLineage infer_view_lineage(Connection& con, const ViewSource& view,
 TableColumns catalog_columns(Connection& con) {
   QueryResult r = con.query(
       "SELECT table_name, column_name FROM duckdb_columns() "
-      "WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal "
+      "WHERE database_name NOT IN ('system', 'temp') AND schema_name = 'main' AND NOT internal "
       "ORDER BY table_name, column_index");
   TableColumns out;
   for (size_t i = 0; i < r.row_count(); ++i)

@@ -53,7 +53,8 @@ std::vector<std::string> statement_tables(const nlohmann::json& statement);
 ViewLineage infer_view_lineage(Connection& con, const ViewSource& view,
                                const TableColumns& catalog);
 
-/// The columns of every table in the main schema of `con`'s database, names lower case.
+/// The columns of every table in the main schema of each database attached to `con` (the
+/// file and any in-memory one beside it), names lower case.
 TableColumns catalog_columns(Connection& con);
 
 }  // namespace ca

@@ -40,6 +40,18 @@ Database::Database(const std::filesystem::path& path, const DbOpenOptions& optio
     if (error) duckdb_free(error);
     throw DbError(fmt::format("cannot open database {}: {}", p, msg));
   }
+  if (!options.memory_catalog.empty()) {
+    try {
+      Connection con(*this);
+      con.execute(fmt::format("ATTACH ':memory:' AS {}", options.memory_catalog));
+      const auto file_catalog = con.query("SELECT current_database()").value(0, 0);
+      search_path_ =
+          fmt::format("{}.main,{}.main", file_catalog.value_or("main"), options.memory_catalog);
+    } catch (...) {
+      duckdb_close(&db_);
+      throw;
+    }
+  }
 }
 
 Database::~Database() {
@@ -111,6 +123,14 @@ size_t QueryResult::column_count() const {
 Connection::Connection(Database& db) {
   if (duckdb_connect(db.handle(), &con_) == DuckDBError)
     throw DbError("cannot connect to the database");
+  if (!db.search_path().empty()) {
+    try {
+      execute(fmt::format("SET search_path = '{}'", db.search_path()));
+    } catch (...) {
+      duckdb_disconnect(&con_);
+      throw;
+    }
+  }
 }
 
 Connection::~Connection() {
@@ -146,8 +166,11 @@ int64_t Connection::query_int(std::string_view sql) {
   return std::stoll(*r.value(0, 0));
 }
 
-Appender::Appender(Connection& con, std::string_view table) : table_(table) {
-  if (duckdb_appender_create(con.handle(), nullptr, table_.c_str(), &appender_) == DuckDBError) {
+Appender::Appender(Connection& con, std::string_view table, std::string_view catalog)
+    : table_(table) {
+  const std::string catalog_name(catalog);
+  if (duckdb_appender_create_ext(con.handle(), catalog.empty() ? nullptr : catalog_name.c_str(),
+                                 nullptr, table_.c_str(), &appender_) == DuckDBError) {
     std::string msg = appender_ ? duckdb_appender_error(appender_) : "unknown error";
     if (appender_) duckdb_appender_destroy(&appender_);
     throw DbError(fmt::format("cannot append to table {}: {}", table_, msg));

@@ -25,6 +25,11 @@ struct DbOpenOptions {
   /// false: no access to other files, no ATTACH/COPY/extension installs (for queries).
   bool external_access = true;
   int threads = 0;  ///< 0 = DuckDB's default
+  /// When not empty: an in-memory database attached under this name for the Database's
+  /// lifetime and put on every connection's search path after the file's own tables, so
+  /// queries find tables of either by their bare names. What is created in it is never
+  /// written to the file.
+  std::string memory_catalog;
 };
 
 /// An open database file (or ":memory:" / empty path for an in-memory one).
@@ -35,9 +40,12 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
   duckdb_database handle() const { return db_; }
+  /// The search path of this database's connections ("" = DuckDB's default).
+  const std::string& search_path() const { return search_path_; }
 
  private:
   duckdb_database db_ = nullptr;
+  std::string search_path_;
 };
 
 /// A materialized query result; values read as text (NULL -> nullopt).
@@ -86,7 +94,8 @@ class Connection {
 /// Appends rows to one table, value by value in column order. Flushes on close().
 class Appender {
  public:
-  Appender(Connection& con, std::string_view table);
+  /// Appends to `table` of `catalog` ("" = the connection's default database).
+  Appender(Connection& con, std::string_view table, std::string_view catalog = {});
   ~Appender();
   Appender(const Appender&) = delete;
   Appender& operator=(const Appender&) = delete;

@@ -2,6 +2,7 @@
 #include "store/read_query.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace ca {
 namespace {
@@ -102,6 +103,24 @@ QueryResult run_read_only_query(const std::filesystem::path& db_path, std::strin
     throw DbError(msg);
   }
   return QueryResult(result);
+}
+
+void require_evidence_tables(Connection& con, const std::filesystem::path& db,
+                             const std::vector<std::string_view>& tables,
+                             std::string_view needed_for) {
+  QueryResult present = con.query("SELECT table_name FROM duckdb_tables()");
+  std::vector<std::string_view> missing;
+  for (std::string_view table : tables) {
+    bool found = false;
+    for (size_t i = 0; i < present.row_count() && !found; ++i)
+      found = present.value(i, 0) == std::string(table);
+    if (!found) missing.push_back(table);
+  }
+  if (missing.empty()) return;
+  throw std::runtime_error(fmt::format(
+      "{} has no evidence tables ({} missing): {} needs them, and a build keeps them only "
+      "when asked; build the graph again with `codeanatomy build REPO --keep-evidence`",
+      db.string(), fmt::join(missing, ", "), needed_for));
 }
 
 }  // namespace ca

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string_view>
+#include <vector>
 
 #include "store/duckdb_api.hpp"
 
@@ -28,5 +29,12 @@ DbOpenOptions graph_reader_options();
 /// no access to other files, no ATTACH, COPY or extension installs. Throws QueryRejected
 /// for a statement that is not a read or for several statements, DbError for SQL errors.
 QueryResult run_read_only_query(const std::filesystem::path& db, std::string_view sql);
+
+/// Throws std::runtime_error when the graph at `db`, open on `con`, lacks one of the
+/// evidence tables `tables`: a build keeps them only with --keep-evidence, and the message
+/// says so, and that `needed_for` needs them.
+void require_evidence_tables(Connection& con, const std::filesystem::path& db,
+                             const std::vector<std::string_view>& tables,
+                             std::string_view needed_for);
 
 }  // namespace ca

@@ -52,7 +52,9 @@ struct DuckType<std::optional<T>> {
 template <class Row>
 class RowWriter {
  public:
-  RowWriter(Connection& con, std::string_view table) : appender_(con, table), table_(table) {
+  /// Writes to `table` of `catalog` ("" = the connection's default database).
+  RowWriter(Connection& con, std::string_view table, std::string_view catalog = {})
+      : appender_(con, table, catalog), table_(table) {
     std::vector<duckdb_logical_type> types;
     Row{}.columns([&](std::string_view, const auto& value) {
       using T = std::decay_t<decltype(value)>;

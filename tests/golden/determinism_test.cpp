@@ -40,8 +40,12 @@ TEST(GoldenDeterminism, OneAndFourWorkersGiveIdenticalTables) {
   }
   test::TempDir out1;
   test::TempDir out4;
-  auto db1_path = build_graph(BuildOptions{repo.path(), out1.path(), 1}).database;
-  auto db4_path = build_graph(BuildOptions{repo.path(), out4.path(), 4}).database;
+  // The evidence tables kept, so that they are compared too.
+  BuildOptions options1{repo.path(), out1.path(), 1};
+  BuildOptions options4{repo.path(), out4.path(), 4};
+  options1.keep_evidence = options4.keep_evidence = true;
+  auto db1_path = build_graph(options1).database;
+  auto db4_path = build_graph(options4).database;
 
   Database db1(db1_path, DbOpenOptions{.read_only = true});
   Database db4(db4_path, DbOpenOptions{.read_only = true});

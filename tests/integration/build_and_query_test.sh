@@ -60,6 +60,22 @@ expect_eq "one run_tasks row per view" "yes" \
   "$(q "$TMP/out" "SELECT CASE WHEN count(*) >= 3 THEN 'yes' ELSE 'no' END FROM run_tasks WHERE kind = 'view'")"
 "$CA" query "$TMP/out" "SELECT kind, count(*) AS n FROM cpg_nodes GROUP BY 1 ORDER BY 1" --format json >"$TMP/kinds.json"
 expect_eq "json output parses" "ok" "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("ok" if all(isinstance(r["n"], int) for r in d) else "bad")' "$TMP/kinds.json")"
+# The evidence tables stay in memory unless the build keeps them; the graph is the same.
+expect_eq "the file holds the graph, the scan, the diagnostics and the run log" \
+  "cpg_edge_kinds cpg_edges cpg_node_kinds cpg_nodes cpg_props diagnostics evidence_conflicts repo_files repo_packages run_info run_tasks" \
+  "$(q "$TMP/out" "SELECT string_agg(table_name, ' ' ORDER BY table_name) FROM duckdb_tables()")"
+expect_status "a query of an evidence table" 1 "$CA" query "$TMP/out" "SELECT count(*) FROM ts_defs"
+grep -q "hint: ts_defs is an evidence table; .*--keep-evidence" "$ERR" && pass "it names --keep-evidence" \
+  || fail "no hint: $(cat "$ERR")"
+"$CA" build "$repo" -o "$TMP/kept" -q --keep-evidence
+expect_eq "--keep-evidence keeps them" "true" \
+  "$(q "$TMP/kept" "SELECT count(*) >= 20 FROM duckdb_tables() WHERE table_name LIKE 'ts\_%' ESCAPE '\' OR table_name LIKE 'res\_%' ESCAPE '\'")"
+for t in cpg_nodes cpg_edges cpg_props repo_files diagnostics evidence_conflicts; do
+  "$CA" query "$TMP/out" "SELECT * FROM $t" --format csv >"$TMP/a.csv"
+  "$CA" query "$TMP/kept" "SELECT * FROM $t" --format csv >"$TMP/b.csv"
+  if [ -s "$TMP/a.csv" ] && cmp -s "$TMP/a.csv" "$TMP/b.csv"; then pass "$t the same with --keep-evidence"
+  else fail "$t differs with --keep-evidence"; fi
+done
 "$CA" build "$repo" -j1 -q
 expect_eq "default output REPO/.codeanatomy" "yes" "$([ -f "$repo/.codeanatomy/cpg.duckdb" ] && echo yes || echo no)"
 expect_eq "query finds REPO/.codeanatomy" "3" "$(q "$repo" "SELECT count(*) FROM repo_files")"

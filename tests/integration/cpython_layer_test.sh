@@ -8,10 +8,10 @@ source "$(dirname "$0")/lib.sh"
 mkdir -p "$TMP/repo/pkg"
 printf 'def old(x):\n    return x\n' >"$TMP/repo/pkg/ok.py"
 printf 'import os\n\ndef new[T](x: T) -> T:\n    return x\n' >"$TMP/repo/pkg/py312.py"
-"$CA" build "$TMP/repo" -o "$TMP/plain" -q
+"$CA" build "$TMP/repo" -o "$TMP/plain" --keep-evidence -q
 expect_eq "py_* tables exist, empty, without the layer" \
   "$(q "$TMP/plain" "SELECT (SELECT count(*) FROM py_ast_nodes) + (SELECT count(*) FROM py_symtable_scopes) + (SELECT count(*) FROM py_symtable_symbols) + (SELECT count(*) FROM py_bytecode_instructions)")" "0"
-"$CA" build "$TMP/repo" -o "$TMP/both" --layers ts,cpython -q
+"$CA" build "$TMP/repo" -o "$TMP/both" --layers ts,cpython --keep-evidence -q
 expect_eq "3.12 syntax: one cpython diagnostic at the '['" \
   "$(q "$TMP/both" "SELECT layer || ' ' || code || ' ' || start_line || ':' || start_col FROM diagnostics WHERE path = 'pkg/py312.py'")" \
   "cpython syntax_error 3:7"
@@ -47,14 +47,14 @@ class C:
         global __g
         return __p
 ' >"$TMP/scopes/m.py"
-"$CA" build "$TMP/scopes" -o "$TMP/scopes_out" --layers ts,cpython -q
+"$CA" build "$TMP/scopes" -o "$TMP/scopes_out" --layers ts,cpython --keep-evidence -q
 expect_eq "scope classification agrees on del and mangled names" \
   "$(q "$TMP/scopes_out" "SELECT count(*) || ' ' || count(*) FILTER (WHERE ours IS NOT DISTINCT FROM theirs) FROM ev_scope_symbols WHERE name IN ('b', '_C__p', '_C__g')")" "4 4"
 
 src=/usr/lib/python3/dist-packages/requests
 [ -d "$src" ] || { fail "$src is missing: run scripts/setup.sh (it installs python3-requests)"; finish; }
-"$CA" build "$src" -o "$TMP/j1" -j1 --layers ts,cpython -q
-"$CA" build "$src" -o "$TMP/j2" -j2 --layers ts,cpython -q
+"$CA" build "$src" -o "$TMP/j1" -j1 --layers ts,cpython --keep-evidence -q
+"$CA" build "$src" -o "$TMP/j2" -j2 --layers ts,cpython --keep-evidence -q
 for t in py_ast_nodes py_symtable_scopes py_symtable_symbols py_bytecode_instructions diagnostics; do
   "$CA" query "$TMP/j1" "SELECT * FROM $t" --format csv >"$TMP/a.csv"
   "$CA" query "$TMP/j2" "SELECT * FROM $t" --format csv >"$TMP/b.csv"
@@ -83,4 +83,13 @@ if "$CA" diag "$TMP/j2" --evidence >"$TMP/evidence.txt" 2>"$ERR" &&
   pass "diag --evidence reports the rates per kind"
 else fail "diag --evidence: $(cat "$TMP/evidence.txt" "$ERR")"; fi
 expect_status "diag --evidence on a plain build" 0 "$CA" diag "$TMP/plain" --evidence
+# Without --keep-evidence the file has no evidence tables: diag --evidence says how to get them.
+"$CA" build "$TMP/repo" -o "$TMP/lean" --layers ts,cpython -q
+expect_status "diag --evidence without the evidence tables" 2 "$CA" diag "$TMP/lean" --evidence
+if grep -q "build the graph again with \`codeanatomy build REPO --keep-evidence\`" "$ERR"; then
+  pass "diag --evidence names --keep-evidence"
+else fail "diag --evidence without evidence tables: $(cat "$ERR")"; fi
+expect_eq "the cpython layer's word is in the graph without the evidence tables" \
+  "$(q "$TMP/lean" "SELECT evidence FROM cpg_nodes WHERE kind = 'FUNCTION' AND name = 'old'")" \
+  "$(q "$TMP/both" "SELECT evidence FROM cpg_nodes WHERE kind = 'FUNCTION' AND name = 'old'")"
 finish

@@ -57,7 +57,7 @@ def other():
     return (lambda: 2)()
 EOF
 G="$TMP/graph"
-"$CA" build "$R" -o "$G" -q
+"$CA" build "$R" -o "$G" -q --keep-evidence
 
 # --- parquet ---------------------------------------------------------------------------
 expect_status "export parquet" 0 "$CA" export parquet "$G" -o "$TMP/pq"

@@ -8,13 +8,13 @@ source "$(dirname "$0")/lib.sh"
 src=/usr/lib/python3/dist-packages/requests
 [ -d "$src" ] || { fail "$src is missing: run scripts/setup.sh"; finish; }
 cp -r "$src" "$TMP/repo"
-tables="cpg_nodes cpg_edges cpg_props repo_files diagnostics res_calls"
+tables="cpg_nodes cpg_edges cpg_props repo_files repo_packages diagnostics evidence_conflicts"
 # same_tables A B: the graph tables of two outputs are identical, row for row
 same_tables() {
   local t
   for t in $tables; do
-    "$CA" query "$1" "SELECT * FROM $t" --format csv >"$TMP/a.csv"
-    "$CA" query "$2" "SELECT * FROM $t" --format csv >"$TMP/b.csv"
+    "$CA" query "$1" "SELECT * FROM $t" --format csv >"$TMP/a.csv" || { echo "no $t in $1"; return 1; }
+    "$CA" query "$2" "SELECT * FROM $t" --format csv >"$TMP/b.csv" || { echo "no $t in $2"; return 1; }
     cmp -s "$TMP/a.csv" "$TMP/b.csv" || { echo "$t differs"; return 1; }
   done
 }
@@ -73,6 +73,11 @@ grep -q "^built" "$OUT" && pass "--full rebuilds" || fail "--full kept: $(cat "$
 grep -q "^built" "$OUT" && pass "another option rebuilds" || fail "option change kept: $(cat "$OUT")"
 "$CA" build "$TMP/repo" -o "$TMP/out" --exclude help.py -j1 >"$OUT"
 grep -q "^kept" "$OUT" && pass "another -j keeps the graph (same at any -j)" || fail "-j rebuilt: $(cat "$OUT")"
+"$CA" build "$TMP/repo" -o "$TMP/out" --exclude help.py --keep-evidence >"$OUT"
+grep -q "^built" "$OUT" && pass "--keep-evidence rebuilds a graph without them" || fail "--keep-evidence kept: $(cat "$OUT")"
+expect_eq "and the evidence tables are there" "$(q "$TMP/out" "SELECT count(*) > 0 FROM res_calls")" "true"
+"$CA" build "$TMP/repo" -o "$TMP/out" --exclude help.py >"$OUT"
+grep -q "^built" "$OUT" && pass "leaving --keep-evidence out rebuilds" || fail "evidence kept: $(cat "$OUT")"
 cp -r "$TMP/repo" "$TMP/moved"
 "$CA" build "$TMP/moved" -o "$TMP/out" --exclude help.py >"$OUT"
 grep -q "^built" "$OUT" && pass "the same files elsewhere rebuild (the graph records its repository)" \

@@ -57,7 +57,13 @@ label = "é ü ✓"; sq = Square("sq")
 print(sq.area(), label, osp.join("a", "b"), sq.name)
 PY
 
-"$CA" build "$repo" -o "$TMP/out" -j2 -q >/dev/null
+"$CA" build "$repo" -o "$TMP/lean" -j2 -q >/dev/null
+expect_status "export scip of a graph built without its evidence tables" 2 \
+  "$CA" export scip "$TMP/lean" -o "$TMP/lean.scip"
+grep -q "export scip needs them.*--keep-evidence" "$ERR" && pass "it says to build with --keep-evidence" \
+  || fail "no advice: $(cat "$ERR")"
+expect_eq "and writes no index" "no" "$([ -e "$TMP/lean.scip" ] && echo yes || echo no)"
+"$CA" build "$repo" -o "$TMP/out" -j2 -q --keep-evidence >/dev/null
 expect_status "export scip" 0 "$CA" export scip "$TMP/out" -o "$TMP/index.scip" --project-name fx \
   --project-version 1.0
 expect_eq "index written" "yes" "$([ -s "$TMP/index.scip" ] && echo yes || echo no)"
@@ -330,7 +336,7 @@ expect_eq "index content checks" "0" "$status"
 # Deterministic: the same bytes again, and from a build at another thread count.
 "$CA" export scip "$TMP/out" -o "$TMP/again.scip" --project-name fx --project-version 1.0 2>/dev/null
 expect_eq "same bytes on a second export" "same" "$(cmp -s "$TMP/index.scip" "$TMP/again.scip" && echo same)"
-"$CA" build "$repo" -o "$TMP/out1" -j1 -q >/dev/null
+"$CA" build "$repo" -o "$TMP/out1" -j1 -q --keep-evidence >/dev/null
 "$CA" export scip "$TMP/out1" -o "$TMP/j1.scip" --project-name fx --project-version 1.0 2>/dev/null
 expect_eq "same bytes from a -j1 build" "same" "$(cmp -s "$TMP/index.scip" "$TMP/j1.scip" && echo same)"
 expect_status "export to stdout" 0 "$CA" export scip "$TMP/out" -o - --project-name fx --project-version 1.0

@@ -27,7 +27,7 @@ documents {
 documents { relative_path: "elsewhere.py" language: "python" }
 PB
 protoc --encode=scip.Index -I "$root/proto" "$root/proto/scip.proto" <"$TMP/index.txt" >"$TMP/index.scip"
-expect_status "build with --scip-index" 0 "$CA" build "$TMP/repo" -o "$TMP/out" --scip-index "$TMP/index.scip" -q
+expect_status "build with --scip-index" 0 "$CA" build "$TMP/repo" -o "$TMP/out" --scip-index "$TMP/index.scip" --keep-evidence -q
 expect_eq "the layer is recorded" "$(q "$TMP/out" "SELECT replace(value, ',', '+') FROM run_info WHERE key = 'layers'")" "ts+scip"
 expect_eq "occurrences kept (the one past the end is not)" \
   "$(q "$TMP/out" "SELECT count(*) FROM scip_occurrences")" "4"
@@ -59,7 +59,7 @@ printf '\xff\xff\xff\xff' >>"$TMP/garbage.scip"
 expect_status "an index that is not SCIP" 2 "$CA" build "$TMP/repo" -o "$TMP/bad2" --scip-index "$TMP/garbage.scip"
 grep -q "$TMP/garbage.scip" "$ERR" && pass "bad index named" || fail "bad index: $(cat "$ERR")"
 [ ! -e "$TMP/bad2/cpg.duckdb" ] && pass "no graph published from a bad index" || fail "a graph was published"
-expect_status "a failing indexer" 0 env CODEANATOMY_SCIP_PYTHON=/bin/false "$CA" build "$TMP/repo" -o "$TMP/fails" --layers ts,scip -q
+expect_status "a failing indexer" 0 env CODEANATOMY_SCIP_PYTHON=/bin/false "$CA" build "$TMP/repo" -o "$TMP/fails" --layers ts,scip --keep-evidence -q
 expect_eq "its diagnostic" \
   "$(q "$TMP/fails" "SELECT code || ' ' || (message LIKE '%/bin/false exited with status 1%') FROM diagnostics WHERE layer = 'scip'")" \
   "scip_indexer_failed true"
@@ -68,7 +68,7 @@ expect_eq "the rest of the graph is there" "$(q "$TMP/fails" "SELECT count(*) FR
 # The real scip-python (run by the build) on python3-requests.
 src=/usr/lib/python3/dist-packages/requests
 [ -d "$src" ] || { fail "$src is missing: run scripts/setup.sh"; finish; }
-expect_status "build --layers ts,scip runs scip-python" 0 "$CA" build "$src" -o "$TMP/rq" --layers ts,scip -q
+expect_status "build --layers ts,scip runs scip-python" 0 "$CA" build "$src" -o "$TMP/rq" --layers ts,scip --keep-evidence -q
 [ -s "$TMP/rq/scip-python.scip" ] && pass "the generated index is kept" || fail "no scip-python.scip"
 expect_eq "every file has a document read as UTF-16" \
   "$(q "$TMP/rq" "SELECT count(*) || ' ' || string_agg(DISTINCT position_encoding || '>' || read_as) FROM scip_documents")" \
@@ -79,7 +79,7 @@ expect_eq "definitions seen" "$(q "$TMP/rq" "SELECT count(*) > 1000 FROM scip_oc
 agree=$(q "$TMP/rq" "SELECT count(*) FILTER (WHERE NOT agrees) * 100 <= count(*) FROM ev_edge_confirmations WHERE layer = 'scip' AND kind = 'REFERS_TO'")
 expect_eq "REFERS_TO contradicted by SCIP on <= 1% of the judged edges" "$agree" "true"
 # Same tables at any -j: the layer, the fusion views and the conflicts.
-"$CA" build "$src" -o "$TMP/rq1" -j1 --scip-index "$TMP/rq/scip-python.scip" -q
+"$CA" build "$src" -o "$TMP/rq1" -j1 --scip-index "$TMP/rq/scip-python.scip" --keep-evidence -q
 for t in scip_documents scip_occurrences scip_symbols scip_relationships ev_scip_refs evidence_conflicts cpg_edges; do
   "$CA" query "$TMP/rq" "SELECT * FROM $t" --format csv >"$TMP/a.csv"
   "$CA" query "$TMP/rq1" "SELECT * FROM $t" --format csv >"$TMP/b.csv"

@@ -28,6 +28,7 @@
 
 #include "core/kinds.hpp"
 #include "pipeline/build.hpp"
+#include "pipeline/table_placement.hpp"
 #include "semantic/view_registry.hpp"
 #include "store/duckdb_api.hpp"
 #include "table_docs.hpp"
@@ -71,6 +72,7 @@ std::map<std::string, std::vector<Column>> built_tables() {
   options.repo = tmp.path() / "repo";
   options.output_dir = tmp.path() / "out";
   options.jobs = 1;
+  options.keep_evidence = true;  // every table a build can write
   ca::BuildSummary summary = ca::build_graph(options);
 
   ca::DbOpenOptions open;
@@ -192,6 +194,8 @@ std::string tables_section(const std::map<std::string, std::vector<Column>>& tab
 
       std::map<std::string, std::string> notes;
       for (const auto& n : doc.notes) notes[std::string(n.column)] = std::string(n.note);
+      if (ca::is_evidence_table(name))
+        description += " Kept in the file only by `build --keep-evidence`.";
       out += "\n#### `" + name + "`\n\n" + description + "\n\n";
       out += "| column | type | notes |\n|---|---|---|\n";
       for (const auto& c : table->second) {

@@ -18,7 +18,10 @@ class GraphChecks : public ::testing::Test {
                 "import os\n\ndef f(x, y=1):\n    return g(x)\n\ndef g(v):\n    return v\n");
     repo_.write("pkg/b.py", "# -*- coding: latin-1 -*-\nname = 'caf\xe9'\nprint(name)\n");
     repo_.write("bad.py", "def broken(:\n    pass\n");
-    db_ = build_graph(BuildOptions{repo_.path(), out_.path(), 2}).database;
+    // With the evidence tables, whose rows the orphan check covers too.
+    BuildOptions options{repo_.path(), out_.path(), 2};
+    options.keep_evidence = true;
+    db_ = build_graph(options).database;
   }
 
   /// Applies `sql` to the graph (read-write) and returns the names of the failing checks.

@@ -73,6 +73,7 @@ class ParquetExport : public ::testing::Test {
     options.repo = repo_->path();
     options.output_dir = out_->path() / "graph";
     options.jobs = 2;
+    options.keep_evidence = true;  // every table of the file is exported, evidence too
     db_ = new fs::path(build_graph(options).database);
     tables_ = new std::vector<ParquetTable>(export_parquet(*db_, out_->path() / "pq"));
   }
