@@ -24,10 +24,9 @@ struct BuildCommand {
   std::string stop_after;  ///< "", "parse" or "extract"
   bool wait = false;
   bool no_root_package = false;
-  std::string trace;           ///< --trace FILE: Chrome/Perfetto trace of the build's tasks
-  std::string scip_index;      ///< --scip-index FILE: the scip layer reads it
-  bool full = false;           ///< --full: rebuild even when nothing changed
-  bool keep_evidence = false;  ///< --keep-evidence: evidence tables into the graph file
+  std::string trace;       ///< --trace FILE: Chrome/Perfetto trace of the build's tasks
+  std::string scip_index;  ///< --scip-index FILE: the scip layer reads it
+  bool full = false;       ///< --full: rebuild even when nothing changed
 };
 
 int run_build(const BuildCommand& command, const GlobalOptions& global) {
@@ -43,7 +42,6 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
   options.root_may_be_package = !command.no_root_package;
   options.trace_path = command.trace;
   options.full = command.full;
-  options.keep_evidence = command.keep_evidence;
   if (!command.scip_index.empty()) {
     options.scip_index = command.scip_index;
     if (std::find(options.layers.begin(), options.layers.end(), "scip") == options.layers.end())
@@ -149,11 +147,6 @@ RegisteredCommand add_build_command(CLI::App& app, GlobalOptions& global) {
                 "Rebuild everything. Without it a build whose inputs (the program, the options "
                 "shaping the graph, every file's path, module and content) equal those of the "
                 "published graph keeps that graph and records a run of cache hits");
-  cmd->add_flag("--keep-evidence", build->keep_evidence,
-                "Keep the evidence tables the graph is built from (ts_*, py_*, scip_*, res_*, "
-                "ev_*, sem_*) in cpg.duckdb, for querying them and for `export scip`; without "
-                "it they live in memory during the build and the file holds the graph, "
-                "repo_files, repo_packages, diagnostics, evidence_conflicts and the run log");
   cmd->add_flag("--json", build->json, "Print the summary as JSON on stdout");
   cmd->add_option("--trace", build->trace,
                   "Write a Chrome/Perfetto trace (JSON) of the build's tasks to FILE");

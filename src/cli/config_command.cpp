@@ -80,6 +80,8 @@ auto formatted(const ConfigKey& key, const T& value) {
   if constexpr (std::is_same_v<T, std::vector<std::string>>) {
     bool directories = key.key == "source_roots";
     return std::pair(toml_text(value, directories), json_value(value, directories));
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return std::pair(std::string(value ? "true" : "false"), nlohmann::ordered_json(value));
   } else if constexpr (std::is_integral_v<T>) {
     return std::pair(toml_text(static_cast<int64_t>(value)),
                      json_value(static_cast<int64_t>(value)));

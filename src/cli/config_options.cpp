@@ -29,6 +29,7 @@ ConfigOverrides ConfigOptions::overrides() const {
   if (given("output")) out.output = output;
   if (given("max_file_size")) out.max_file_size = max_file_size;
   if (given("parse_timeout_ms")) out.parse_timeout_ms = parse_timeout_ms;
+  if (given("keep_evidence")) out.keep_evidence = keep_evidence;
   return out;
 }
 
@@ -58,6 +59,8 @@ void add_config_options(CLI::App& command, ConfigOptions& values) {
       command.add_option("--source-root", values.source_roots, help_for("source_roots"))
           ->allow_extra_args(false)
           ->type_name("DIR");
+  o["keep_evidence"] =
+      command.add_flag("--keep-evidence", values.keep_evidence, help_for("keep_evidence"));
 }
 
 BuildOptions build_options_for(const std::string& repo, const ResolvedConfig& config) {
@@ -71,6 +74,7 @@ BuildOptions build_options_for(const std::string& repo, const ResolvedConfig& co
   options.include = config.include.value;
   options.exclude = config.exclude.value;
   options.source_roots = config.source_roots.value;
+  options.keep_evidence = config.keep_evidence.value;
   return options;
 }
 

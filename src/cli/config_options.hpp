@@ -23,6 +23,7 @@ struct ConfigOptions {
   std::string output;
   int64_t max_file_size = 0;
   int64_t parse_timeout_ms = 0;
+  bool keep_evidence = false;
   /// The registered options by configuration key ("jobs"), to tell which were given.
   std::map<std::string, CLI::Option*, std::less<>> options;
 
@@ -34,11 +35,11 @@ struct ConfigOptions {
 };
 
 /// Adds -o/--output, -j/--jobs, --max-file-size, --parse-timeout-ms, --layers, --include,
-/// --exclude and --source-root to `command`, storing into `values`.
+/// --exclude, --source-root and --keep-evidence to `command`, storing into `values`.
 void add_config_options(CLI::App& command, ConfigOptions& values);
 
 /// The build of `repo` the resolved configuration describes (output, jobs, limits, layers,
-/// file selection, source roots); the other BuildOptions keep their defaults.
+/// file selection, source roots, evidence tables); the other BuildOptions keep their defaults.
 BuildOptions build_options_for(const std::string& repo, const ResolvedConfig& config);
 
 /// Resolves the configuration of `repo` with `values` and the process environment; logs

@@ -20,11 +20,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class KeyKind { List, Integer, Path };
+enum class KeyKind { List, Integer, Path, Boolean };
 
 KeyKind kind_of(std::string_view key) {
   if (key == "jobs" || key == "max_file_size" || key == "parse_timeout_ms") return KeyKind::Integer;
   if (key == "output") return KeyKind::Path;
+  if (key == "keep_evidence") return KeyKind::Boolean;
   return KeyKind::List;
 }
 
@@ -102,6 +103,11 @@ void set_integer(ResolvedConfig& config, std::string_view key, int64_t value,
            fmt::format("must be 0 (no limit) or a positive number of milliseconds, got {}", value));
     assign(config.parse_timeout_ms, value, origin);
   }
+}
+
+void set_boolean(ResolvedConfig& config, std::string_view /*key*/, bool value,
+                 const Origin& origin) {
+  assign(config.keep_evidence, value, origin);  // the one boolean key
 }
 
 void set_output(ResolvedConfig& config, fs::path value, const Origin& origin) {
@@ -207,6 +213,12 @@ void apply_toml_value(ResolvedConfig& config, const ConfigKey& key, const toml::
       set_output(config, std::move(value), origin);
       break;
     }
+    case KeyKind::Boolean: {
+      const auto* flag = node.as_boolean();
+      if (!flag) fail(origin, fmt::format("expected true or false, got {}", toml_type_name(node)));
+      set_boolean(config, key.key, flag->get(), origin);
+      break;
+    }
   }
 }
 
@@ -259,6 +271,16 @@ void apply_environment(ResolvedConfig& config, const Environment& env) {
       case KeyKind::Path:
         set_output(config, fs::path(*value), origin);
         break;
+      case KeyKind::Boolean: {
+        const std::string text = trim(*value);
+        if (text == "true" || text == "1")
+          set_boolean(config, key.key, true, origin);
+        else if (text == "false" || text == "0")
+          set_boolean(config, key.key, false, origin);
+        else
+          fail(origin, fmt::format("expected true, false, 1 or 0, got '{}'", *value));
+        break;
+      }
     }
   }
 }
@@ -278,6 +300,9 @@ void apply_command_line(ResolvedConfig& config, const ConfigOverrides& cli) {
   if (cli.output) set_output(config, *cli.output, from_command_line(config_key("output")));
   integer("max_file_size", cli.max_file_size);
   integer("parse_timeout_ms", cli.parse_timeout_ms);
+  if (cli.keep_evidence)
+    set_boolean(config, "keep_evidence", *cli.keep_evidence,
+                from_command_line(config_key("keep_evidence")));
 }
 
 /// The error-message prefix of a resolved value.

@@ -50,6 +50,10 @@ inline constexpr ConfigKey kConfigKeys[] = {
      "Files larger than this many bytes get status too_large (default 10485760)"},
     {"parse_timeout_ms", "CODEANATOMY_PARSE_TIMEOUT_MS", "--parse-timeout-ms",
      "Per-file parse time budget in milliseconds, 0 = none (default 10000)"},
+    {"keep_evidence", "CODEANATOMY_KEEP_EVIDENCE", "--keep-evidence",
+     "Keep the evidence tables the graph is built from (ts_*, py_*, scip_*, res_*, ev_*, "
+     "sem_*) in cpg.duckdb, for querying them, `export scip` and `diag --evidence`; without "
+     "it they live in memory during the build (default false)"},
 };
 
 /// The ConfigKey of `key` ("jobs"); throws std::out_of_range for a name not in kConfigKeys.
@@ -78,6 +82,7 @@ struct ResolvedConfig {
   ConfigValue<std::filesystem::path> output;  ///< default REPO/.codeanatomy
   ConfigValue<int64_t> max_file_size{10 * 1024 * 1024, ConfigSource::Default, {}};
   ConfigValue<int64_t> parse_timeout_ms{10000, ConfigSource::Default, {}};
+  ConfigValue<bool> keep_evidence{false, ConfigSource::Default, {}};
   /// For the verbose log: which file was read, and why another was not.
   std::vector<std::string> notes;
   /// Problems that did not stop the resolution (an unreadable pyproject.toml that does not
@@ -96,6 +101,7 @@ void for_each_setting(const ResolvedConfig& config, Fn&& fn) {
   fn(config_key("output"), config.output);
   fn(config_key("max_file_size"), config.max_file_size);
   fn(config_key("parse_timeout_ms"), config.parse_timeout_ms);
+  fn(config_key("keep_evidence"), config.keep_evidence);
 }
 
 /// Values given on the command line; nullopt = not given.
@@ -108,6 +114,7 @@ struct ConfigOverrides {
   std::optional<std::filesystem::path> output;  ///< relative to the working directory
   std::optional<int64_t> max_file_size;
   std::optional<int64_t> parse_timeout_ms;
+  std::optional<bool> keep_evidence;
 };
 
 /// Reads one environment variable; nullopt when unset.

@@ -97,12 +97,13 @@ assert s["jobs"] == {"value": 3, "source": "environment", "origin": "CODEANATOMY
 assert s["exclude"]["value"] == ["tests/"] and s["exclude"]["source"] == "file", s["exclude"]
 assert s["exclude"]["origin"].endswith("codeanatomy.toml:2"), s["exclude"]
 assert s["layers"] == {"value": ["ts"], "source": "default", "origin": ""}, s["layers"]
+assert s["keep_evidence"] == {"value": False, "source": "default", "origin": ""}, s["keep_evidence"]
 assert set(s) == {"layers", "include", "exclude", "source_roots", "jobs", "output",
-                  "max_file_size", "parse_timeout_ms"}, sorted(s)
+                  "max_file_size", "parse_timeout_ms", "keep_evidence"}, sorted(s)
 PY
 expect_status "config show --help" 0 "$CA" config show --help
 for opt in --json --layers --include --exclude --source-root --jobs --output --max-file-size \
-  --parse-timeout-ms CODEANATOMY_SOURCE_ROOTS; do
+  --parse-timeout-ms --keep-evidence CODEANATOMY_SOURCE_ROOTS CODEANATOMY_KEEP_EVIDENCE; do
   grep -q -- "$opt" "$OUT" && pass "config show --help documents $opt" \
     || fail "config show --help lacks $opt"
 done

@@ -76,6 +76,10 @@ grep -q "^kept" "$OUT" && pass "another -j keeps the graph (same at any -j)" || 
 "$CA" build "$TMP/repo" -o "$TMP/out" --exclude help.py --keep-evidence >"$OUT"
 grep -q "^built" "$OUT" && pass "--keep-evidence rebuilds a graph without them" || fail "--keep-evidence kept: $(cat "$OUT")"
 expect_eq "and the evidence tables are there" "$(q "$TMP/out" "SELECT count(*) > 0 FROM res_calls")" "true"
+expect_status "plan with --keep-evidence" 0 "$CA" plan "$TMP/out" --exclude help.py --keep-evidence
+grep -q "skip: inputs unchanged" "$OUT" && pass "plan: the same options keep it" || fail "plan: $(tail -3 "$OUT")"
+CODEANATOMY_KEEP_EVIDENCE=false expect_status "plan without" 0 "$CA" plan "$TMP/out" --exclude help.py
+grep -q "rerun: the options changed" "$OUT" && pass "plan: leaving it out reruns" || fail "plan: $(tail -3 "$OUT")"
 "$CA" build "$TMP/repo" -o "$TMP/out" --exclude help.py >"$OUT"
 grep -q "^built" "$OUT" && pass "leaving --keep-evidence out rebuilds" || fail "evidence kept: $(cat "$OUT")"
 cp -r "$TMP/repo" "$TMP/moved"

@@ -174,13 +174,31 @@ TEST(Config, EveryKeyHasItsVariable) {
                                  {"CODEANATOMY_JOBS", "6"},
                                  {"CODEANATOMY_OUTPUT", "/tmp/o"},
                                  {"CODEANATOMY_MAX_FILE_SIZE", "77"},
-                                 {"CODEANATOMY_PARSE_TIMEOUT_MS", "88"}});
+                                 {"CODEANATOMY_PARSE_TIMEOUT_MS", "88"},
+                                 {"CODEANATOMY_KEEP_EVIDENCE", "1"}});
   for_each_setting(c, [](const ConfigKey& key, const auto& value) {
     EXPECT_EQ(value.source, ConfigSource::Environment) << key.key;
     EXPECT_EQ(value.origin, key.env) << key.key;
   });
   EXPECT_EQ(c.output.value, fs::path("/tmp/o"));
   EXPECT_EQ(c.parse_timeout_ms.value, 88);
+  EXPECT_TRUE(c.keep_evidence.value);
+}
+
+TEST(Config, KeepEvidenceFromEachSource) {
+  TempDir d;
+  EXPECT_FALSE(resolve(d).keep_evidence.value);
+  fs::path file = d.write("codeanatomy.toml", "keep_evidence = true\n");
+  ResolvedConfig c = resolve(d);
+  EXPECT_TRUE(c.keep_evidence.value);
+  EXPECT_EQ(c.keep_evidence.origin, file.string() + ":1");
+  EXPECT_FALSE(resolve(d, {{"CODEANATOMY_KEEP_EVIDENCE", "false"}}).keep_evidence.value);
+  ConfigOverrides cli;
+  cli.keep_evidence = true;
+  d.write("codeanatomy.toml", "keep_evidence = false\n");
+  c = resolve(d, {{"CODEANATOMY_KEEP_EVIDENCE", "0"}}, cli);
+  EXPECT_TRUE(c.keep_evidence.value);
+  EXPECT_EQ(c.keep_evidence.source, ConfigSource::CommandLine);
 }
 
 TEST(ConfigErrors, TomlSyntaxErrorNamesFileAndLine) {
@@ -222,6 +240,9 @@ TEST(ConfigErrors, WrongTypesNameKeyAndLine) {
   EXPECT_THAT(error_of(d), HasSubstr("key 'max_file_size': expected an integer"));
   d.write("codeanatomy.toml", "[output]\ndir = \"x\"\n");
   EXPECT_THAT(error_of(d), HasSubstr("key 'output': expected a string, got a table"));
+  d.write("codeanatomy.toml", "keep_evidence = \"yes\"\n");
+  EXPECT_THAT(error_of(d),
+              HasSubstr(":1: key 'keep_evidence': expected true or false, got a string"));
 }
 
 TEST(ConfigErrors, InvalidValues) {
@@ -254,6 +275,9 @@ TEST(ConfigErrors, EnvironmentAndCommandLineErrorsNameTheirSource) {
   TempDir d;
   EXPECT_EQ(error_of(d, {{"CODEANATOMY_JOBS", "four"}}),
             "environment variable CODEANATOMY_JOBS: expected an integer, got 'four'");
+  EXPECT_EQ(
+      error_of(d, {{"CODEANATOMY_KEEP_EVIDENCE", "yes"}}),
+      "environment variable CODEANATOMY_KEEP_EVIDENCE: expected true, false, 1 or 0, got 'yes'");
   EXPECT_THAT(error_of(d, {{"CODEANATOMY_LAYERS", "ts,jedi"}}),
               HasSubstr("environment variable CODEANATOMY_LAYERS: unknown layer 'jedi'"));
   ConfigOverrides cli;
