@@ -531,8 +531,9 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       };
     });
     for_each_scip_table(scip_facts, [&](std::string_view name, auto& rows) { load(name, rows); });
-    // The syntax layer's tables are written into the file while the resolver runs (the
-    // final checkpoint would write them on the critical path). A checkpoint DuckDB refuses
+    // What is loaded into the file (with --keep-evidence, the syntax layer's tables) is written
+    // to disk while the resolver runs (the final checkpoint would write it on the critical
+    // path). A checkpoint DuckDB refuses
     // now is left to the final one.
     work["checkpoint_syntax"] = [&](Connection& c, Clock::time_point&) -> int64_t {
       try {

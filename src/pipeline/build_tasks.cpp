@@ -131,8 +131,9 @@ std::vector<Task> native_tasks() {
       syntax_tables.emplace_back(name);
   });
   tasks.push_back(native("checkpoint_syntax", TaskKind::Native,
-                         "write the syntax layer's tables into the database file while the "
-                         "resolver runs (what the final checkpoint would otherwise write)",
+                         "write what is loaded into the database file (with --keep-evidence, the "
+                         "syntax layer's tables) to disk while the resolver runs (what the final "
+                         "checkpoint would otherwise write)",
                          std::move(syntax_tables), {kSyntaxCheckpoint}));
   return tasks;
 }

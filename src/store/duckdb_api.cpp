@@ -43,10 +43,10 @@ Database::Database(const std::filesystem::path& path, const DbOpenOptions& optio
   if (!options.memory_catalog.empty()) {
     try {
       Connection con(*this);
-      con.execute(fmt::format("ATTACH ':memory:' AS {}", options.memory_catalog));
+      con.execute(fmt::format("ATTACH ':memory:' AS {}", sql_identifier(options.memory_catalog)));
       const auto file_catalog = con.query("SELECT current_database()").value(0, 0);
-      search_path_ =
-          fmt::format("{}.main,{}.main", file_catalog.value_or("main"), options.memory_catalog);
+      search_path_ = fmt::format("{}.main,{}.main", sql_identifier(file_catalog.value_or("main")),
+                                 sql_identifier(options.memory_catalog));
     } catch (...) {
       duckdb_close(&db_);
       throw;
@@ -125,7 +125,7 @@ Connection::Connection(Database& db) {
     throw DbError("cannot connect to the database");
   if (!db.search_path().empty()) {
     try {
-      execute(fmt::format("SET search_path = '{}'", db.search_path()));
+      execute(fmt::format("SET search_path = {}", sql_quote(db.search_path())));
     } catch (...) {
       duckdb_disconnect(&con_);
       throw;
@@ -222,16 +222,26 @@ void Appender::close() {
   duckdb_appender_destroy(&appender_);
 }
 
-std::string sql_quote(std::string_view s) {
-  std::string out = "'";
+namespace {
+
+std::string quoted(std::string_view s, char quote) {
+  std::string out(1, quote);
   for (char c : s) {
-    if (c == '\'')
-      out += "''";
-    else
-      out += c;
+    if (c == quote) out += quote;
+    out += c;
   }
-  out += "'";
+  out += quote;
   return out;
+}
+
+}  // namespace
+
+std::string sql_quote(std::string_view s) {
+  return quoted(s, '\'');
+}
+
+std::string sql_identifier(std::string_view s) {
+  return quoted(s, '"');
 }
 
 }  // namespace ca

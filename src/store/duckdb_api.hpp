@@ -130,4 +130,7 @@ class Appender {
 /// Quotes `s` as an SQL string literal.
 std::string sql_quote(std::string_view s);
 
+/// Quotes `s` as an SQL identifier ("name", inner quotes doubled).
+std::string sql_identifier(std::string_view s);
+
 }  // namespace ca
