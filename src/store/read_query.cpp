@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace ca {
 namespace {
 
@@ -42,6 +45,19 @@ const char* statement_type_name(duckdb_statement_type type) {
     default:
       return "non-read";
   }
+}
+
+/// `s` as one word of a POSIX shell command: as it is when it holds only characters no shell
+/// treats specially, else single-quoted.
+std::string shell_word(std::string_view s) {
+  const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("_./-+:@%,=").find(c) != std::string_view::npos;
+  });
+  if (plain) return std::string(s);
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
 }
 
 }  // namespace
@@ -117,10 +133,27 @@ void require_evidence_tables(Connection& con, const std::filesystem::path& db,
     if (!found) missing.push_back(table);
   }
   if (missing.empty()) return;
+  // An example of the command that rebuilds this graph with them: its repository and layers
+  // (run_info records them) into the directory it is in. Other options are not recorded.
+  std::string repo = "REPO", layers;
+  try {
+    QueryResult info =
+        con.query("SELECT key, value FROM run_info WHERE key IN ('repo_root', 'layers')");
+    for (size_t i = 0; i < info.row_count(); ++i) {
+      if (!info.value(i, 1)) continue;
+      if (info.value(i, 0) == "repo_root") repo = shell_word(*info.value(i, 1));
+      if (info.value(i, 0) == "layers" && *info.value(i, 1) != "ts")
+        layers = " --layers " + shell_word(*info.value(i, 1));
+    }
+  } catch (const DbError&) {
+    // A graph without run_info: the example names REPO.
+  }
+  const std::string out = shell_word(std::filesystem::absolute(db).parent_path().string());
   throw std::runtime_error(fmt::format(
       "{} has no evidence tables ({} missing): {} needs them, and a build keeps them only "
-      "when asked; build the graph again with `codeanatomy build REPO --keep-evidence`",
-      db.string(), fmt::join(missing, ", "), needed_for));
+      "when asked: build the graph again with --keep-evidence added to the options it was "
+      "built with, e.g. `codeanatomy build {} -o {}{} --keep-evidence`",
+      db.string(), fmt::join(missing, ", "), needed_for, repo, out, layers));
 }
 
 }  // namespace ca

@@ -31,8 +31,9 @@ DbOpenOptions graph_reader_options();
 QueryResult run_read_only_query(const std::filesystem::path& db, std::string_view sql);
 
 /// Throws std::runtime_error when the graph at `db`, open on `con`, lacks one of the
-/// evidence tables `tables`: a build keeps them only with --keep-evidence, and the message
-/// says so, and that `needed_for` needs them.
+/// evidence tables `tables`: a build keeps them only with --keep-evidence. The message says
+/// that `needed_for` needs them and gives an example of the build command (the repository and
+/// layers the graph records, the directory it is in).
 void require_evidence_tables(Connection& con, const std::filesystem::path& db,
                              const std::vector<std::string_view>& tables,
                              std::string_view needed_for);

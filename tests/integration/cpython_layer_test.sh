@@ -86,7 +86,7 @@ expect_status "diag --evidence on a plain build" 0 "$CA" diag "$TMP/plain" --evi
 # Without --keep-evidence the file has no evidence tables: diag --evidence says how to get them.
 "$CA" build "$TMP/repo" -o "$TMP/lean" --layers ts,cpython -q
 expect_status "diag --evidence without the evidence tables" 2 "$CA" diag "$TMP/lean" --evidence
-if grep -q "build the graph again with \`codeanatomy build REPO --keep-evidence\`" "$ERR"; then
+if grep -qF "e.g. \`codeanatomy build $(cd "$TMP/repo" && pwd -P) -o $TMP/lean --layers ts,cpython --keep-evidence\`" "$ERR"; then
   pass "diag --evidence names --keep-evidence"
 else fail "diag --evidence without evidence tables: $(cat "$ERR")"; fi
 expect_eq "the cpython layer's word is in the graph without the evidence tables" \

@@ -60,8 +60,8 @@ PY
 "$CA" build "$repo" -o "$TMP/lean" -j2 -q >/dev/null
 expect_status "export scip of a graph built without its evidence tables" 2 \
   "$CA" export scip "$TMP/lean" -o "$TMP/lean.scip"
-grep -q "export scip needs them.*--keep-evidence" "$ERR" && pass "it says to build with --keep-evidence" \
-  || fail "no advice: $(cat "$ERR")"
+grep -qF "export scip needs them, and a build keeps them only when asked: build the graph again with --keep-evidence added to the options it was built with, e.g. \`codeanatomy build $(cd "$repo" && pwd -P) -o $TMP/lean --keep-evidence\`" "$ERR" \
+  && pass "it gives the command that builds them" || fail "no advice: $(cat "$ERR")"
 expect_eq "and writes no index" "no" "$([ -e "$TMP/lean.scip" ] && echo yes || echo no)"
 "$CA" build "$repo" -o "$TMP/out" -j2 -q --keep-evidence >/dev/null
 expect_status "export scip" 0 "$CA" export scip "$TMP/out" -o "$TMP/index.scip" --project-name fx \
