@@ -448,7 +448,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     const TablePlacement placement{options.keep_evidence};
     DbOpenOptions db_options;
     db_options.threads = effective_jobs(options.jobs);
-    if (!placement.keep_evidence) db_options.memory_catalog = kBuildMemoryCatalog;
+    db_options.memory_catalog = placement.memory_catalog();
     auto db = std::make_unique<Database>(temp_db, db_options);
     auto con = std::make_unique<Connection>(*db);
     con->execute("SET preserve_insertion_order = true");
@@ -533,8 +533,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
     for_each_scip_table(scip_facts, [&](std::string_view name, auto& rows) { load(name, rows); });
     // What is loaded into the file (with --keep-evidence, the syntax layer's tables) is written
     // to disk while the resolver runs (the final checkpoint would write it on the critical
-    // path). A checkpoint DuckDB refuses
-    // now is left to the final one.
+    // path). A checkpoint DuckDB refuses now is left to the final one.
     work["checkpoint_syntax"] = [&](Connection& c, Clock::time_point&) -> int64_t {
       try {
         c.execute("CHECKPOINT");

@@ -46,12 +46,12 @@ std::vector<std::string> fact_table_sources(std::string_view table) {
 }  // namespace
 
 void create_native_tables(Connection& con, const TablePlacement& placement) {
-  con.execute(create_table_sql<RepoFileRow>("repo_files"));
-  con.execute(create_table_sql<RepoPackageRow>("repo_packages"));
-  con.execute(create_table_sql<KindRow>("cpg_node_kinds"));
-  con.execute(create_table_sql<KindRow>("cpg_edge_kinds"));
-  con.execute(create_table_sql<RunTaskRow>("run_tasks"));
-  con.execute(create_table_sql<RunInfoRow>("run_info"));
+  con.execute(create_table_sql<RepoFileRow>(placement.create_name("repo_files")));
+  con.execute(create_table_sql<RepoPackageRow>(placement.create_name("repo_packages")));
+  con.execute(create_table_sql<KindRow>(placement.create_name("cpg_node_kinds")));
+  con.execute(create_table_sql<KindRow>(placement.create_name("cpg_edge_kinds")));
+  con.execute(create_table_sql<RunTaskRow>(placement.create_name("run_tasks")));
+  con.execute(create_table_sql<RunInfoRow>(placement.create_name("run_info")));
   FileFacts no_facts;
   for_each_fact_table(no_facts, [&](std::string_view name, auto& rows) {
     using Row = typename std::decay_t<decltype(rows)>::value_type;

@@ -13,8 +13,12 @@ bool is_evidence_table(std::string_view table) {
   return false;
 }
 
+std::string_view TablePlacement::memory_catalog() const {
+  return keep_evidence ? std::string_view{} : kBuildMemoryCatalog;
+}
+
 std::string_view TablePlacement::catalog(std::string_view table) const {
-  return !keep_evidence && is_evidence_table(table) ? kBuildMemoryCatalog : std::string_view{};
+  return is_evidence_table(table) ? memory_catalog() : std::string_view{};
 }
 
 std::string TablePlacement::create_name(std::string_view table) const {

@@ -21,6 +21,8 @@ bool is_evidence_table(std::string_view table);
 struct TablePlacement {
   bool keep_evidence = true;  ///< false: evidence tables live in kBuildMemoryCatalog
 
+  /// The in-memory database the build must attach: kBuildMemoryCatalog, or "" (none).
+  std::string_view memory_catalog() const;
   /// The catalog `table` is created in: "" (the connection's default, the graph file) or
   /// kBuildMemoryCatalog.
   std::string_view catalog(std::string_view table) const;
