@@ -114,37 +114,61 @@ class Walker {
     return std::make_shared<const IgnoreScope>(IgnoreScope{std::move(parsed), std::move(parent)});
   }
 
+  /// One entry of a directory listing, typed from the listing itself (readdir's d_type,
+  /// cached by directory_entry) so that most entries cost no stat call.
+  struct ListedEntry {
+    std::string name;
+    bool is_directory = false;  ///< a directory, not a symlink to one
+    bool is_candidate = false;  ///< a regular file or a symlink: may be a source
+  };
+
   void visit(const PendingDir& dir, std::vector<PendingDir>& stack) {
     fs::path abs = dir.rel.empty() ? root_ : root_ / dir.rel;
-    auto scope = load_scope(dir.scope, abs / ".gitignore", dir.rel, join(dir.rel, ".gitignore"));
     std::error_code ec;
+    std::vector<ListedEntry> entries;
+    bool has_gitignore = false;
     fs::directory_iterator it(abs, ec);
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
       const fs::directory_entry& entry = *it;
-      std::string name = entry.path().filename().string();
       std::error_code st_ec;
-      fs::file_status st = entry.symlink_status(st_ec);
+      ListedEntry listed{entry.path().filename().string()};
+      // Types as symlink_status gives them: a symlink is never followed here.
+      const bool is_symlink = entry.is_symlink(st_ec);
       if (st_ec) continue;  // vanished while we looked
-      std::string rel = join(dir.rel, name);
-      if (fs::is_directory(st)) {
+      if (!is_symlink) {
+        listed.is_directory = entry.is_directory(st_ec);
+        if (st_ec) continue;
+      }
+      // Regular files and symlinks (broken ones and loops too: git lists a symlink as a
+      // file); fifos, sockets and devices are never sources.
+      listed.is_candidate = is_symlink || (!listed.is_directory && entry.is_regular_file(st_ec));
+      if (st_ec) continue;
+      if (listed.name == ".gitignore" && listed.is_candidate && !is_symlink) has_gitignore = true;
+      entries.push_back(std::move(listed));
+    }
+    // The directory's own ignore file applies to everything listed in it.
+    auto scope = has_gitignore ? load_scope(dir.scope, abs / ".gitignore", dir.rel,
+                                            join(dir.rel, ".gitignore"))
+                               : dir.scope;
+    for (ListedEntry& entry : entries) {
+      std::string rel = join(dir.rel, entry.name);
+      if (entry.is_directory) {
         const auto& skip = options_.always_skip;
-        if (std::find(skip.begin(), skip.end(), name) != skip.end()) continue;
+        if (std::find(skip.begin(), skip.end(), entry.name) != skip.end()) continue;
         if (is_ignored(scope.get(), rel, true) || excluded(rel, true)) continue;
         bool included = include_.match(rel, true).value_or(dir.included);
         stack.push_back({std::move(rel), scope, included});
         continue;
       }
-      // Regular files and symlinks (broken ones and loops too: git lists a symlink as a
-      // file); fifos, sockets and devices are never sources.
-      if (!fs::is_regular_file(st) && !fs::is_symlink(st)) continue;
+      if (!entry.is_candidate) continue;
       bool stub = false;
-      if (!is_python_name(name, stub) || is_ignored(scope.get(), rel, false)) continue;
+      if (!is_python_name(entry.name, stub) || is_ignored(scope.get(), rel, false)) continue;
       if (excluded(rel, false) || !include_.match(rel, false).value_or(dir.included)) continue;
       ScannedFile file;
       file.file_id = file_id_for(rel);
       file.abs_path = root_ / rel;
       file.is_stub = stub;
-      file.is_package_init = name == "__init__.py" || name == "__init__.pyi";
+      file.is_package_init = entry.name == "__init__.py" || entry.name == "__init__.pyi";
       file.path = std::move(rel);
       result_.files.push_back(std::move(file));
     }

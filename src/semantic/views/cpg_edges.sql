@@ -158,7 +158,7 @@ SELECT ca_edge_id(r.kind, r.src, r.dst, r.bstart) AS edge_id, r.kind, r.src, r.d
 FROM raw r
 LEFT JOIN judged j ON j.kind = r.kind AND j.src = r.src AND j.dst = r.dst
 LEFT JOIN path_order o ON o.path = r.path
--- A total order (ties differ in no column), so the table is the same at any -j. Sorting
--- by the path's rank rather than the path itself compares integers.
-ORDER BY o.path_rank, r.bstart, r.kind, r.src, r.dst, r.bend, r.resolution, r.confidence,
-         r.evidence, r.path
+-- A total order, so the table is the same at any -j: edge_id hashes (kind, src, dst,
+-- bstart) and is unique (graph checks: unique_edge_ids), so no two rows tie on these keys.
+-- Sorting by the path's rank rather than the path itself compares integers.
+ORDER BY o.path_rank, r.bstart, r.kind, r.src, r.dst

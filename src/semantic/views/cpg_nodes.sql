@@ -64,5 +64,7 @@ SELECT n.* REPLACE (CASE WHEN c.layers IS NULL THEN n.evidence
                          ELSE n.evidence || ',' || c.layers END AS evidence)
 FROM nodes n LEFT JOIN confirmed c ON c.node_id = n.node_id
 LEFT JOIN path_order o ON o.path = n.path
--- Sorting by the path's rank rather than the path itself compares integers.
-ORDER BY o.path_rank, n.bstart, n.kind, n.node_id, n.path
+-- A total order, so the table is the same at any -j: node ids are unique (graph checks:
+-- unique_node_ids). Sorting by the path's rank rather than the path itself compares
+-- integers.
+ORDER BY o.path_rank, n.bstart, n.kind, n.node_id
