@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "resolve/program/interner.hpp"
+#include "resolve/program/node_map.hpp"
 #include "resolve/program/resolve_program.hpp"
 #include "resolve/program/slot_map.hpp"
 
@@ -89,18 +90,18 @@ class ProgramIndex {
   std::vector<FileEntry> files;
   std::vector<ModuleInfo> modules;
   std::unordered_map<std::string, uint32_t> module_by_name;  ///< -> modules index
-  std::unordered_map<NodeId, uint32_t> module_by_id;         ///< -> modules index
-  std::unordered_map<NodeId, ScopeInfo> scopes;
-  std::unordered_map<NodeId, FunctionInfo> functions;
-  std::unordered_map<NodeId, RefInfo> refs;          ///< name loads (REFERENCE ids)
-  std::unordered_map<NodeId, NodeId> binding_owner;  ///< binding node -> owner scope
-  std::unordered_map<NodeId, const BindingRow*> bindings;
+  NodeMap<uint32_t> module_by_id;                            ///< -> modules index
+  NodeMap<ScopeInfo> scopes;
+  NodeMap<FunctionInfo> functions;
+  NodeMap<RefInfo> refs;          ///< name loads (REFERENCE ids)
+  NodeMap<NodeId> binding_owner;  ///< binding node -> owner scope
+  NodeMap<const BindingRow*> bindings;
   /// Bindings of (owner scope, name), in source order: index into binding_lists.
   SlotMap bindings_of;
   std::vector<std::vector<NodeId>> binding_lists;
-  std::unordered_map<NodeId, const ImportRow*> imports;
-  std::unordered_map<NodeId, uint32_t> import_file;
-  std::unordered_map<NodeId, const DefRow*> defs;
+  NodeMap<const ImportRow*> imports;
+  NodeMap<uint32_t> import_file;
+  NodeMap<const DefRow*> defs;
 
   /// Sets FunctionInfo::passthrough from the functions' return statements.
   void find_passthrough_functions();

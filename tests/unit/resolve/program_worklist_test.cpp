@@ -1,12 +1,14 @@
 // The points-to engine's dependency-driven worklist and its data structures: values that
 // arrive after their readers ran (later files, later bases) re-queue those readers; name
 // loads read the binding sites the binder says may reach them; small value sets, the
-// slot map, and determinism across repeated runs.
+// slot map and the node map, and determinism across repeated runs.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 
 #include "program_test_support.hpp"
+#include "resolve/program/node_map.hpp"
 #include "resolve/program/slot_map.hpp"
 #include "resolve/program/values.hpp"
 
@@ -134,6 +136,45 @@ TEST(ProgramSlotMap, FindsWhatWasInsertedAcrossGrowth) {
   EXPECT_FALSE(inserted);
   for (uint32_t i = 0; i < 5000; ++i) EXPECT_EQ(m.find({i * 7919ULL, i % 13}), i);
   EXPECT_EQ(m.find({1, 1}), program::SlotMap::kNone);
+}
+
+TEST(ProgramNodeMap, FindsWhatWasInsertedAcrossGrowthInInsertionOrder) {
+  program::NodeMap<uint32_t> m;
+  for (uint32_t i = 0; i < 5000; ++i) {
+    auto [it, inserted] = m.try_emplace(i * 0x10000ULL, i);  // low bits all zero
+    EXPECT_TRUE(inserted);
+    EXPECT_EQ(it->second, i);
+  }
+  auto [again, inserted] = m.try_emplace(7 * 0x10000ULL, 99U);
+  EXPECT_FALSE(inserted);
+  EXPECT_EQ(again->second, 7U);
+  m[5] = 42;  // operator[] inserts
+  EXPECT_EQ(m.size(), 5001U);
+  for (uint32_t i = 0; i < 5000; ++i) {
+    ASSERT_NE(m.find(i * 0x10000ULL), m.end());
+    EXPECT_EQ(m.find(i * 0x10000ULL)->second, i);
+    EXPECT_EQ(m.count(i * 0x10000ULL), 1U);
+  }
+  EXPECT_EQ(m.at(5), 42U);
+  EXPECT_EQ(m.find(3), m.end());
+  EXPECT_EQ(m.count(3), 0U);
+  EXPECT_THROW((void)m.at(3), std::out_of_range);
+  uint32_t expected = 0;  // iteration follows insertion, whatever the keys' hashes
+  for (const auto& [key, value] : m) {
+    if (key == 5) continue;
+    EXPECT_EQ(value, expected++);
+  }
+  EXPECT_EQ(expected, 5000U);
+}
+
+TEST(ProgramNodeMap, ReserveKeepsEntriesInPlace) {
+  program::NodeMap<std::string> m;
+  m.reserve(1000);
+  std::string* first = &m[1];
+  *first = "kept";
+  for (NodeId k = 2; k <= 1000; ++k) m[k] = "x";
+  EXPECT_EQ(&m.find(1)->second, first);
+  EXPECT_EQ(*first, "kept");
 }
 
 }  // namespace
