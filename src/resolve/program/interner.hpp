@@ -4,35 +4,67 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace ca::program {
 
 /// Maps strings to dense ids and back. Ids are assigned in first-seen order, so the same
-/// sequence of calls gives the same ids.
+/// sequence of calls gives the same ids. An open-addressing table of (hash tag, id) pairs
+/// finds them: most lookups compare one string.
 class Interner {
  public:
   /// Id of `s`, adding it when new.
   uint32_t intern(std::string_view s) {
-    auto it = ids_.find(s);
-    if (it != ids_.end()) return it->second;
-    const auto id = static_cast<uint32_t>(strings_.size());
-    strings_.emplace_back(s);
-    ids_.emplace(std::string_view(strings_.back()), id);
-    return id;
+    if ((strings_.size() + 1) * 4 > table_.size() * 3) grow();
+    const size_t h = std::hash<std::string_view>{}(s);
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Bucket& b = table_[i];
+      if (b.id == kEmpty) {
+        b = {tag, static_cast<uint32_t>(strings_.size())};
+        strings_.emplace_back(s);
+        return b.id;
+      }
+      if (b.tag == tag && strings_[b.id] == s) return b.id;
+    }
   }
   /// Id of `s`, or UINT32_MAX when it was never interned.
   uint32_t find(std::string_view s) const {
-    auto it = ids_.find(s);
-    return it == ids_.end() ? UINT32_MAX : it->second;
+    if (table_.empty()) return kEmpty;
+    const size_t h = std::hash<std::string_view>{}(s);
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Bucket& b = table_[i];
+      if (b.id == kEmpty) return kEmpty;
+      if (b.tag == tag && strings_[b.id] == s) return b.id;
+    }
   }
   const std::string& str(uint32_t id) const { return strings_[id]; }
 
  private:
-  std::deque<std::string> strings_;  // stable addresses for the string_view keys
-  std::unordered_map<std::string_view, uint32_t> ids_;
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Bucket {
+    uint32_t tag = 0;  ///< high half of the string's hash
+    uint32_t id = kEmpty;
+  };
+  void grow() {
+    const size_t size = table_.empty() ? 4096 : table_.size() * 2;
+    table_.assign(size, Bucket{});
+    mask_ = size - 1;
+    for (uint32_t id = 0; id < strings_.size(); ++id) {
+      const size_t h = std::hash<std::string_view>{}(strings_[id]);
+      size_t i = h & mask_;
+      while (table_[i].id != kEmpty) i = (i + 1) & mask_;
+      table_[i] = {static_cast<uint32_t>(h >> 32), id};
+    }
+  }
+
+  std::deque<std::string> strings_;
+  std::vector<Bucket> table_;
+  size_t mask_ = 0;
 };
 
 /// Key of a (64-bit owner, 32-bit name) pair, e.g. a variable of a scope.

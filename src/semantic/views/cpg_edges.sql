@@ -160,5 +160,6 @@ LEFT JOIN judged j ON j.kind = r.kind AND j.src = r.src AND j.dst = r.dst
 LEFT JOIN path_order o ON o.path = r.path
 -- A total order, so the table is the same at any -j: edge_id hashes (kind, src, dst,
 -- bstart) and is unique (graph checks: unique_edge_ids), so no two rows tie on these keys.
--- Sorting by the path's rank rather than the path itself compares integers.
-ORDER BY o.path_rank, r.bstart, r.kind, r.src, r.dst
+-- Sorting by the path's rank rather than the path itself compares integers, and 32-bit ones
+-- sort faster (byte offsets are 32-bit in the parser).
+ORDER BY o.path_rank::UINTEGER, r.bstart::UINTEGER, r.kind, r.src, r.dst

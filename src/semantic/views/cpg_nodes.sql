@@ -66,5 +66,5 @@ FROM nodes n LEFT JOIN confirmed c ON c.node_id = n.node_id
 LEFT JOIN path_order o ON o.path = n.path
 -- A total order, so the table is the same at any -j: node ids are unique (graph checks:
 -- unique_node_ids). Sorting by the path's rank rather than the path itself compares
--- integers.
-ORDER BY o.path_rank, n.bstart, n.kind, n.node_id
+-- integers, and 32-bit ones sort faster (byte offsets are 32-bit in the parser).
+ORDER BY o.path_rank::UINTEGER, n.bstart::UINTEGER, n.kind, n.node_id

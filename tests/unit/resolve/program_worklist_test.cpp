@@ -1,13 +1,14 @@
 // The points-to engine's dependency-driven worklist and its data structures: values that
 // arrive after their readers ran (later files, later bases) re-queue those readers; name
 // loads read the binding sites the binder says may reach them; small value sets, the
-// slot map and the node map, and determinism across repeated runs.
+// slot map, the node map and the interner, and determinism across repeated runs.
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 #include <string>
 
 #include "program_test_support.hpp"
+#include "resolve/program/interner.hpp"
 #include "resolve/program/node_map.hpp"
 #include "resolve/program/slot_map.hpp"
 #include "resolve/program/values.hpp"
@@ -136,6 +137,22 @@ TEST(ProgramSlotMap, FindsWhatWasInsertedAcrossGrowth) {
   EXPECT_FALSE(inserted);
   for (uint32_t i = 0; i < 5000; ++i) EXPECT_EQ(m.find({i * 7919ULL, i % 13}), i);
   EXPECT_EQ(m.find({1, 1}), program::SlotMap::kNone);
+}
+
+TEST(ProgramInterner, IdsInFirstSeenOrderAcrossGrowth) {
+  program::Interner names;
+  for (int i = 0; i < 20000; ++i) EXPECT_EQ(names.intern("name" + std::to_string(i)), uint32_t(i));
+  EXPECT_EQ(names.intern("name7"), 7U);
+  EXPECT_EQ(names.intern(""), 20000U);  // the empty string is a name like any other
+  EXPECT_EQ(names.find(""), 20000U);
+  for (int i = 0; i < 20000; i += 997) {
+    EXPECT_EQ(names.find("name" + std::to_string(i)), uint32_t(i));
+    EXPECT_EQ(names.str(uint32_t(i)), "name" + std::to_string(i));
+  }
+  EXPECT_EQ(names.find("name20000"), UINT32_MAX);
+  // Interning a string the interner itself holds (its storage stays where it is).
+  EXPECT_EQ(names.intern(names.str(3)), 3U);
+  EXPECT_EQ(program::Interner().find("x"), UINT32_MAX);
 }
 
 TEST(ProgramNodeMap, FindsWhatWasInsertedAcrossGrowthInInsertionOrder) {
