@@ -153,6 +153,10 @@ ProgramIndex::ProgramIndex(const std::vector<ProgramFile>& input,
     modules.push_back({p->node_id, -1, p->qualname});
   }
   for (uint32_t i = 0; i < modules.size(); ++i) module_by_id[modules[i].id] = i;
+  for (auto& [id, scope] : scopes) {
+    scope.caller = find_caller(id);
+    scope.function = find_function(id);
+  }
   find_passthrough_functions();
 }
 
@@ -231,6 +235,16 @@ std::optional<std::string> ProgramIndex::import_base(const ImportRow& row, uint3
 }
 
 NodeId ProgramIndex::caller_of(NodeId scope) const {
+  auto known = scopes.find(scope);
+  return known == scopes.end() ? scope : known->second.caller;
+}
+
+NodeId ProgramIndex::function_of(NodeId scope) const {
+  auto known = scopes.find(scope);
+  return known == scopes.end() ? 0 : known->second.function;
+}
+
+NodeId ProgramIndex::find_caller(NodeId scope) const {
   for (int guard = 0; guard < 1000; ++guard) {
     auto it = scopes.find(scope);
     if (it == scopes.end()) return scope;
@@ -245,7 +259,7 @@ NodeId ProgramIndex::caller_of(NodeId scope) const {
   return scope;
 }
 
-NodeId ProgramIndex::function_of(NodeId scope) const {
+NodeId ProgramIndex::find_function(NodeId scope) const {
   for (int guard = 0; guard < 1000; ++guard) {
     auto it = scopes.find(scope);
     if (it == scopes.end()) return 0;

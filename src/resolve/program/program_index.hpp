@@ -25,6 +25,8 @@ struct ScopeInfo {
   ScopeKind kind = ScopeKind::Module;
   uint32_t name = 0;
   const ScopeRow* row = nullptr;
+  NodeId caller = 0;    ///< caller_of(this scope), computed once the index is built
+  NodeId function = 0;  ///< function_of(this scope), likewise
 };
 
 enum class ParamKind : uint8_t {
@@ -125,6 +127,9 @@ class ProgramIndex {
   bool exports(const ModuleInfo& module, const std::string& name) const;
 
  private:
+  /// caller_of and function_of by walking up the scopes (the index stores their results).
+  NodeId find_caller(NodeId scope) const;
+  NodeId find_function(NodeId scope) const;
   void star_names_rec(const ModuleInfo& module, std::vector<uint32_t>& out,
                       std::vector<NodeId>& visiting) const;
   std::vector<NodeId> empty_;
