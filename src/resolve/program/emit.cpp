@@ -73,7 +73,8 @@ class Emitter {
   }
 
   void refs() {
-    std::vector<std::tuple<uint32_t, NodeId, NodeId, std::string>> rows;  // file, ref, target, how
+    std::vector<std::tuple<uint32_t, NodeId, NodeId, std::string_view>>
+        rows;  // file, ref, target, how
     for (uint32_t f = 0; f < ix_.files.size(); ++f) {
       const FileEntry& fe = ix_.files[f];
       // Star imports of the module, for names the file does not bind.
@@ -140,7 +141,7 @@ class Emitter {
       const double confidence = 1.0 / static_cast<double>(j - i);
       for (size_t k = i; k < j; ++k) {
         out_.refs.push_back({ix_.files[std::get<0>(rows[k])].row->file_id, std::get<1>(rows[k]),
-                             std::get<2>(rows[k]), std::get<3>(rows[k]), confidence});
+                             std::get<2>(rows[k]), std::string(std::get<3>(rows[k])), confidence});
       }
       i = j;
     }
