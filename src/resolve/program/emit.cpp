@@ -6,9 +6,11 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "core/parallel.hpp"
 #include "resolve/program/python_names.hpp"
 
 namespace ca::program {
@@ -29,8 +31,15 @@ class Emitter {
   Emitter(Engine& engine, const ImportResolver& imports, ProgramFacts& out)
       : engine_(engine), ix_(engine.index()), imports_(imports), out_(out) {}
 
-  /// Node of external `q`, noted for the externals table (ids cached by interned name).
-  NodeId ext(const std::string& q) { return ext_id(ix_.names.intern(q)); }
+  /// Node of external `q`, noted for the externals table. The interner is only read here
+  /// (two emitters run at once): a name it does not know is kept by this emitter.
+  NodeId ext(const std::string& q) {
+    const uint32_t id = ix_.names.find(q);
+    if (id != UINT32_MAX) return ext_id(id);
+    auto [it, inserted] = unnamed_externals_.try_emplace(q, 0);
+    if (inserted) it->second = external_id(q);
+    return it->second;
+  }
 
   /// Node of the external with interned qualname `id`.
   NodeId ext_id(uint32_t id) {
@@ -250,15 +259,10 @@ class Emitter {
     }
   }
 
-  void externals() {
-    std::sort(externals_.begin(), externals_.end(),
-              [&](uint32_t x, uint32_t y) { return ix_.names.str(x) < ix_.names.str(y); });
-    for (const uint32_t id : externals_) {
-      const std::string& q = ix_.names.str(id);
-      const auto dot = q.rfind('.');
-      out_.externals.push_back(
-          {external_id(q), q, dot == std::string::npos ? q : q.substr(dot + 1), origin_of(q)});
-    }
+  /// Appends the qualnames of the externals this emitter noted to `out`.
+  void external_names(std::vector<std::string>& out) const {
+    for (const uint32_t id : externals_) out.push_back(ix_.names.str(id));
+    for (const auto& [q, node] : unnamed_externals_) out.push_back(q);
   }
 
  private:
@@ -268,18 +272,45 @@ class Emitter {
   ProgramFacts& out_;
   std::vector<uint32_t> externals_;     ///< interned qualnames, each once
   std::vector<NodeId> external_nodes_;  ///< interned qualname -> node id (0: not yet)
+  std::unordered_map<std::string, NodeId> unnamed_externals_;  ///< qualnames not interned
 };
+
+/// The externals table: every external either emitter noted, once, by qualname.
+void emit_externals(const Emitter& a, const Emitter& b, ProgramFacts& out) {
+  std::vector<std::string> names;
+  a.external_names(names);
+  b.external_names(names);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  out.externals.reserve(names.size());
+  for (std::string& q : names) {
+    const auto dot = q.rfind('.');
+    std::string name = dot == std::string::npos ? q : q.substr(dot + 1);
+    std::string origin = origin_of(q);
+    out.externals.push_back({external_id(q), std::move(q), std::move(name), std::move(origin)});
+  }
+}
 
 }  // namespace
 
 void emit_program_facts(Engine& engine, const ImportResolver& imports, bool converged,
-                        int max_rounds, ProgramFacts& out) {
-  Emitter e(engine, imports, out);
-  e.imports();
-  e.refs();
-  e.classes();
-  e.calls();
-  e.externals();
+                        int max_rounds, int jobs, ProgramFacts& out) {
+  // Two emitters fill disjoint tables, beside each other with jobs > 1: the references
+  // (the largest part, reading the index and the import resolution only), and the rest
+  // (which alone computes MROs in the engine). The externals they note are merged.
+  Emitter refs(engine, imports, out), rest(engine, imports, out);
+  parallel_for_each(
+      2, jobs, [](int) { return 0; },
+      [&](int, size_t part) {
+        if (part == 0) {
+          refs.refs();
+        } else {
+          rest.imports();
+          rest.classes();
+          rest.calls();
+        }
+      });
+  emit_externals(refs, rest, out);
   if (!converged) {
     DiagnosticRow diag;
     diag.layer = "resolve";

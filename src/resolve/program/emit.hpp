@@ -7,9 +7,10 @@
 
 namespace ca::program {
 
-/// Fills `out` (externals, imports, refs, inherits, mro, overrides, calls, diagnostics).
-/// Rows are sorted: same input, same rows in the same order.
+/// Fills `out` (externals, imports, refs, inherits, mro, overrides, calls, diagnostics),
+/// on up to `jobs` threads (0 = all cores). Rows are sorted: same input, same rows in the
+/// same order, at any `jobs`.
 void emit_program_facts(Engine& engine, const ImportResolver& imports, bool converged,
-                        int max_rounds, ProgramFacts& out);
+                        int max_rounds, int jobs, ProgramFacts& out);
 
 }  // namespace ca::program

@@ -1,6 +1,6 @@
 // The whole-program resolver's entry point: index the program, run the points-to fixpoint,
-// emit the res_* rows. Single-threaded by design (the fixpoint is sequential and the
-// output must not depend on `jobs`); it is a small fraction of extraction time.
+// emit the res_* rows. The fixpoint runs on one thread (its result depends on the order
+// units are evaluated in, so that order is fixed); the emission uses up to two.
 #include "resolve/program/resolve_program.hpp"
 
 #include "resolve/program/emit.hpp"
@@ -29,7 +29,8 @@ ProgramFacts resolve_program(const std::vector<ProgramFile>& files,
   bool converged = false;
   state->engine.run(options.max_rounds, converged);
   ProgramFacts out;
-  program::emit_program_facts(state->engine, state->imports, converged, options.max_rounds, out);
+  program::emit_program_facts(state->engine, state->imports, converged, options.max_rounds,
+                              options.jobs, out);
   if (working_state != nullptr) *working_state = std::move(state);
   return out;
 }
