@@ -255,6 +255,29 @@ void Engine::bases_changed(NodeId cls) {
   }
 }
 
+void Engine::release_fixpoint() {
+  auto release = [](auto& container) { container = std::decay_t<decltype(container)>(); };
+  release(cache_);
+  release(cached_slots_);
+  release(slot_ids_);
+  release(slots_);
+  release(readers_);
+  release(reader_links_);
+  release(units_);
+  release(import_plans_);
+  release(def_slot_);
+  release(queued_);
+  release(unit_edges_);
+  release(unit_attrs_);
+  release(attr_path_ids_);
+  release(attr_paths_);
+  release(attr_paths_of_class_);
+  release(store_sites_);
+  release(strong_);
+  release(star_cache_);
+  release(defaults_);
+}
+
 int Engine::run(int max_rounds, bool& converged) {
   queued_.assign(units_.size(), 1);
   queued_count_ = units_.size();

@@ -76,8 +76,12 @@ class Engine {
   /// C3 MRO of a class (cached; conflicts recorded in mro_conflicts()).
   const std::vector<Value>& mro(NodeId cls);
   const std::unordered_set<NodeId>& mro_conflicts() const { return mro_conflicts_; }
-  /// The value set of (owner scope, name), or nullptr.
+  /// The value set of (owner scope, name), or nullptr (always after release_fixpoint()).
   const ValueSet* var(NodeId owner, uint32_t name) const;
+  /// Frees what only the fixpoint reads (the value sets, their readers, the work units,
+  /// the expression caches), keeping what emission reads (edges, attribute targets,
+  /// bases and MROs). Call after run(); run() must not be called again.
+  void release_fixpoint();
   ProgramIndex& index() { return ix_; }
   /// Number of work units (imports, statements) and of unit evaluations run so far.
   size_t units() const { return units_.size(); }
