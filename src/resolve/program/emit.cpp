@@ -82,8 +82,8 @@ class Emitter {
   }
 
   void refs() {
-    std::vector<std::tuple<uint32_t, NodeId, NodeId, std::string_view>>
-        rows;  // file, ref, target, how
+    // file, ref, target, how (a literal's view)
+    std::vector<std::tuple<uint32_t, NodeId, NodeId, std::string_view>> rows;
     for (uint32_t f = 0; f < ix_.files.size(); ++f) {
       const FileEntry& fe = ix_.files[f];
       // Star imports of the module, for names the file does not bind.
