@@ -220,11 +220,6 @@ void Engine::grow(uint32_t sid, const Value& value) {
   if (slots_[sid].insert(value)) touch(sid);
 }
 
-const ValueSet* Engine::var(NodeId owner, uint32_t name) const {
-  const uint32_t sid = slot_ids_.find({owner, name});
-  return sid == SlotMap::kNone ? nullptr : &slots_[sid];
-}
-
 uint32_t Engine::position_name(size_t k) {
   while (position_names_.size() <= k) {
     position_names_.push_back(
@@ -289,7 +284,6 @@ int Engine::run(int max_rounds, bool& converged) {
       queued_[u] = 0;
       --queued_count_;
       run_unit(u);
-      ++evaluations_;
     }
   }
   current_ = UINT32_MAX;

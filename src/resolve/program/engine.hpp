@@ -76,16 +76,11 @@ class Engine {
   /// C3 MRO of a class (cached; conflicts recorded in mro_conflicts()).
   const std::vector<Value>& mro(NodeId cls);
   const std::unordered_set<NodeId>& mro_conflicts() const { return mro_conflicts_; }
-  /// The value set of (owner scope, name), or nullptr (always after release_fixpoint()).
-  const ValueSet* var(NodeId owner, uint32_t name) const;
   /// Frees what only the fixpoint reads (the value sets, their readers, the work units,
   /// the expression caches), keeping what emission reads (edges, attribute targets,
   /// bases and MROs). Call after run(); run() must not be called again.
   void release_fixpoint();
   ProgramIndex& index() { return ix_; }
-  /// Number of work units (imports, statements) and of unit evaluations run so far.
-  size_t units() const { return units_.size(); }
-  size_t evaluations() const { return evaluations_; }
 
  private:
   struct Site {
@@ -309,7 +304,6 @@ class Engine {
   std::vector<uint32_t> def_slot_;        ///< per unit: slot a def binds, or a return fills
   std::vector<uint8_t> queued_;
   size_t queued_count_ = 0;
-  size_t evaluations_ = 0;
   uint32_t current_ = UINT32_MAX;  ///< the unit being evaluated
   std::vector<std::vector<CallEdge>> unit_edges_;
   std::vector<std::vector<AttrTarget>> unit_attrs_;

@@ -65,7 +65,6 @@ class NodeMap {
   const_iterator begin() const { return entries_.data(); }
   const_iterator end() const { return entries_.data() + entries_.size(); }
   size_t size() const { return entries_.size(); }
-  bool empty() const { return entries_.empty(); }
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
