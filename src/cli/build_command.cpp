@@ -65,6 +65,13 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
     else
       log();
   };
+  observer.warn = [&display](const std::string& message) {
+    auto log = [&] { spdlog::warn("{}", message); };
+    if (display)
+      display->around_log(log);
+    else
+      log();
+  };
   BuildSummary summary;
   try {
     summary = build_graph(options, observer);
@@ -79,6 +86,7 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
     j["database"] = summary.database.string();
     j["files"] = summary.files;
     j["files_by_status"] = summary.files_by_status;
+    j["files_from_cache"] = summary.files_from_cache;
     j["diagnostics"] = summary.diagnostics;
     j["table_rows"] = summary.table_rows;
     j["wall_ms"] = summary.wall_ms;
@@ -107,8 +115,11 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
   else
     std::cout << fmt::format("built {} in {:.2f} s\n", summary.database.string(),
                              summary.wall_ms / 1000);
-  std::cout << fmt::format("  files: {} ({})\n", summary.files,
-                           statuses.empty() ? "none" : statuses);
+  std::cout << fmt::format(
+      "  files: {} ({}){}\n", summary.files, statuses.empty() ? "none" : statuses,
+      summary.files_from_cache > 0
+          ? fmt::format("; {} from the extraction cache", summary.files_from_cache)
+          : "");
   std::cout << fmt::format("  nodes: {}  edges: {}  props: {}  diagnostics: {}\n",
                            summary.table_rows["cpg_nodes"], summary.table_rows["cpg_edges"],
                            summary.table_rows["cpg_props"], summary.diagnostics);

@@ -65,6 +65,8 @@ struct Span {
   int32_t start_col = 0;
   int32_t end_line = 0;
   int32_t end_col = 0;
+
+  bool operator==(const Span&) const = default;
 };
 
 /// Builds a Span from utf8 offsets [start, end) of `text`.

@@ -21,6 +21,8 @@ namespace ca {
 struct OptRange {
   std::optional<int64_t> bstart;
   std::optional<int64_t> bend;
+
+  bool operator==(const OptRange&) const = default;
 };
 
 /// Visits the six columns of a Span: bstart, bend, start_line, start_col, end_line, end_col.
@@ -67,6 +69,8 @@ struct RepoFileRow {
     f("is_package_init", is_package_init);
     f("is_stub", is_stub);
   }
+
+  bool operator==(const RepoFileRow&) const = default;
 };
 
 /// One package directory (table repo_packages): regular (has __init__) or namespace.
@@ -121,6 +125,8 @@ struct DiagnosticRow {
     f("end_line", end_line);
     f("end_col", end_col);
   }
+
+  bool operator==(const DiagnosticRow&) const = default;
 };
 
 /// What kind of control-flow block a FlowBlock is (see FlowBlock).
@@ -150,6 +156,8 @@ struct FlowBlock {
   FlowKind kind = FlowKind::Root;
   uint32_t construct = 0;  ///< Branch/Handler: the exclusive construct (unique in the file)
   uint32_t arm = 0;        ///< Branch/Handler: which arm of it
+
+  bool operator==(const FlowBlock&) const = default;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -177,6 +185,8 @@ struct ScopeRow {
     f("qualname", qualname);
     span_columns(f, span);
   }
+
+  bool operator==(const ScopeRow&) const = default;
 };
 
 /// A definition (table ts_defs): CLASS, FUNCTION, LAMBDA, or a VARIABLE binding site.
@@ -216,6 +226,8 @@ struct DefRow {
     f("is_async", is_async);
     f("is_method", is_method);
   }
+
+  bool operator==(const DefRow&) const = default;
 };
 
 /// A parameter (table ts_params). Span: the name through its annotation (as CPython's
@@ -249,6 +261,8 @@ struct ParamRow {
     f("annotation_bstart", annotation_range.bstart);
     f("annotation_bend", annotation_range.bend);
   }
+
+  bool operator==(const ParamRow&) const = default;
 };
 
 /// An identifier occurrence in an expression (table ts_names): a name, or the attribute
@@ -276,6 +290,8 @@ struct NameRow {
     f("receiver_bstart", receiver_range.bstart);
     f("receiver_bend", receiver_range.bend);
   }
+
+  bool operator==(const NameRow&) const = default;
 };
 
 /// One imported name or alias clause (table ts_imports). `import a.b as c` gives module
@@ -314,6 +330,8 @@ struct ImportRow {
     f("stmt_bstart", stmt_bstart);
     f("stmt_bend", stmt_bend);
   }
+
+  bool operator==(const ImportRow&) const = default;
 };
 
 /// A call site (table ts_calls). Span: the whole call expression.
@@ -348,6 +366,8 @@ struct CallRow {
     f("has_star_kwargs", has_star_kwargs);
     span_columns(f, span);
   }
+
+  bool operator==(const CallRow&) const = default;
 };
 
 /// A decorator (table ts_decorators): the expression after '@'.
@@ -368,6 +388,8 @@ struct DecoratorRow {
     f("ref_id", ref_id);
     span_columns(f, span);
   }
+
+  bool operator==(const DecoratorRow&) const = default;
 };
 
 /// A base or keyword argument of a class statement (table ts_class_bases).
@@ -390,6 +412,8 @@ struct ClassBaseRow {
     f("ref_id", ref_id);
     span_columns(f, span);
   }
+
+  bool operator==(const ClassBaseRow&) const = default;
 };
 
 /// A return, yield or yield-from (table ts_returns).
@@ -409,6 +433,8 @@ struct ReturnRow {
     f("value_bstart", value_range.bstart);
     f("value_bend", value_range.bend);
   }
+
+  bool operator==(const ReturnRow&) const = default;
 };
 
 /// A docstring of a module, class or function (table ts_docstrings).
@@ -425,6 +451,8 @@ struct DocstringRow {
     f("text", text);
     span_columns(f, span);
   }
+
+  bool operator==(const DocstringRow&) const = default;
 };
 
 /// One name of a `global` or `nonlocal` statement (table ts_scope_decls).
@@ -444,6 +472,8 @@ struct ScopeDeclRow {
     f("kind", kind);
     span_columns(f, span);
   }
+
+  bool operator==(const ScopeDeclRow&) const = default;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -467,6 +497,8 @@ struct BindingRow {
     f("owner_scope_id", owner_scope_id);
     f("binding_kind", binding_kind);
   }
+
+  bool operator==(const BindingRow&) const = default;
 };
 
 /// Where a name occurrence (load or del, not attributes) resolves in its file (table
@@ -489,6 +521,8 @@ struct NameRefRow {
     f("owner_scope_id", owner_scope_id);
     f("resolution", resolution);
   }
+
+  bool operator==(const NameRefRow&) const = default;
 };
 
 /// Everything extracted from one file.
@@ -513,6 +547,8 @@ struct FileFacts {
   std::vector<FlowBlock> flow_blocks;
   /// The program IR of the file, for the whole-program resolver (not persisted).
   ir::FileIr ir;
+
+  bool operator==(const FileFacts&) const = default;
 };
 
 // ---------------------------------------------------------------------------------------

@@ -78,12 +78,16 @@ struct Expr {
   int64_t bstart = 0;  ///< original byte span of the whole expression
   int64_t bend = 0;
   std::string text;
+
+  bool operator==(const Expr&) const = default;
 };
 
 /// One argument of a call.
 struct Arg {
   ExprId value = kNoExpr;  ///< for `*x` / `**x` a Starred / DoubleStarred expression
   std::string keyword;     ///< empty for positional and starred arguments
+
+  bool operator==(const Arg&) const = default;
 };
 
 enum class StmtKind : uint8_t {
@@ -121,6 +125,8 @@ struct Stmt {
   NodeId node_id = 0;
   int64_t bstart = 0;
   int64_t bend = 0;
+
+  bool operator==(const Stmt&) const = default;
 };
 
 /// A parameter's default value expression (evaluated in the enclosing scope).
@@ -128,6 +134,8 @@ struct ParamDefault {
   NodeId function_id = 0;   ///< FUNCTION/LAMBDA node id
   NodeId parameter_id = 0;  ///< PARAMETER node id (ts_params.node_id)
   ExprId value = kNoExpr;
+
+  bool operator==(const ParamDefault&) const = default;
 };
 
 /// The whole IR of one file. Statements are in source order.
@@ -140,6 +148,8 @@ struct FileIr {
   /// `__all__ = [...]` / `__all__ += [...]` string entries at module level, in order.
   std::vector<std::string> dunder_all;
   bool has_dunder_all = false;
+
+  bool operator==(const FileIr&) const = default;
 };
 
 }  // namespace ca::ir

@@ -70,6 +70,10 @@ void info(const BuildObserver& observer, const std::string& message) {
   if (observer.info) observer.info(message);
 }
 
+void warn(const BuildObserver& observer, const std::string& message) {
+  if (observer.warn) observer.warn(message);
+}
+
 /// Appends to `writer` the rows of table `name` that each element of `per_file` holds, in
 /// order; `for_each_table(element, visit)` calls visit(table name, rows) for each of the
 /// element's tables. Returns the number of rows appended.
@@ -293,6 +297,19 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   const bool cpython_layer = has_layer("cpython");
   limits.keep_text = (cpython_layer || scip_run) && !limits.parse_only;
   ExtractOptions extract_options{options.parse_timeout_ms};
+  // The extraction cache, for a build that runs to the end: files whose bytes it has are not
+  // parsed again (--full reads none), and it is rewritten with this build's files.
+  const bool cache_files = options.stop_after == StopAfter::All;
+  const fs::path cache_path = out_dir / kExtractCacheFile;
+  std::string cache_identity;
+  ExtractCache cache;
+  if (cache_files) {
+    cache_identity =
+        fmt::format("{}\n{} {}", inputs->program, options.max_file_size, options.parse_timeout_ms);
+    if (!options.full) cache = ExtractCache::read(cache_path, cache_identity);
+    if (!cache.problem().empty()) warn(observer, cache.problem());
+    limits.encode_for_cache = true;
+  }
   const char* extract_stage = limits.parse_only ? "parse" : "extract";
   StageRun extract_run(observer, extract_stage, "files", static_cast<int64_t>(scan.files.size()));
   // Per worker: the span from its first file to its last (one trace span per worker).
@@ -313,14 +330,46 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       },
       [&](ExtractWorker& worker, size_t i) {
         const auto file_start = Clock::now();
-        extracted[i] = process_file(scan.files[i], limits, *worker.extractor);
+        extracted[i] =
+            process_file(scan.files[i], limits, *worker.extractor, cache_files ? &cache : nullptr);
         if (worker.span->files++ == 0) worker.span->first = file_start;
         worker.span->last = Clock::now();
         extract_run.advance();
       });
+  int64_t files_from_cache = 0;
+  if (cache_files) {
+    int64_t damaged = 0;
+    std::vector<ExtractCacheEntry> entries;
+    entries.reserve(extracted.size());
+    for (size_t i = 0; i < extracted.size(); ++i) {
+      const ExtractedFile& e = extracted[i];
+      files_from_cache += e.cache_use == CacheUse::hit ? 1 : 0;
+      damaged += e.cache_use == CacheUse::damaged ? 1 : 0;
+      std::string_view encoded = e.encoded.empty() ? e.cache_entry : std::string_view(e.encoded);
+      if (!encoded.empty())
+        entries.emplace_back(ExtractCache::key(scan.files[i], e.file.content_hash), encoded);
+    }
+    if (damaged > 0)
+      warn(observer, fmt::format("{}: {} damaged entr{}; extracted those files anew",
+                                 cache_path.string(), damaged, damaged == 1 ? "y" : "ies"));
+    if (std::string failed = write_extract_cache(cache_path, cache_identity, entries);
+        !failed.empty())
+      warn(observer, fmt::format("extraction cache not saved ({}); the next build extracts "
+                                 "every file",
+                                 failed));
+    entries.clear();
+    for (auto& e : extracted) {
+      e.cache_entry = {};
+      std::string().swap(e.encoded);
+    }
+    cache = ExtractCache{};
+  }
   extract_run.finish();
   const std::string extract_task = fmt::format("{}_ts", extract_stage);
   recorder.task(extract_task, t, Clock::now(), static_cast<int64_t>(extracted.size()));
+  if (cache_files)
+    info(observer, fmt::format("{} of {} files from the extraction cache", files_from_cache,
+                               extracted.size()));
   for (size_t w = 0; w < worker_spans.size(); ++w) {
     if (worker_spans[w].files == 0) continue;
     if (w > 0) recorder.name_thread(static_cast<int>(w), fmt::format("worker {}", w));
@@ -392,6 +441,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
 
   BuildSummary summary;
   summary.files = static_cast<int64_t>(extracted.size());
+  summary.files_from_cache = files_from_cache;
   summary.stage_ms["scan"] = recorder.wall_ms("scan");
   summary.stage_ms[extract_stage] = recorder.wall_ms(extract_task);
   for (auto& e : extracted) summary.files_by_status[e.file.status]++;

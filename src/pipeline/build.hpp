@@ -66,6 +66,8 @@ struct BuildSummary {
   std::map<std::string, double> stage_ms;  ///< scan, extract (or parse), load, views
   /// The inputs equalled the published graph's, which was kept: every task a cache hit.
   bool kept_unchanged = false;
+  /// Files whose facts came from the extraction cache (pipeline/extract_cache.hpp).
+  int64_t files_from_cache = 0;
 };
 
 /// One stage of a running build, shared with the observer from stage_started until
@@ -84,6 +86,8 @@ struct StageProgress {
 /// thread of its own, beside load, so calls may come from two threads at once.
 struct BuildObserver {
   std::function<void(const std::string&)> info;
+  /// Something the user should know that does not stop the build (e.g. a damaged cache).
+  std::function<void(const std::string&)> warn;
   /// A stage begins.
   std::function<void(const StageProgress& stage)> stage_started;
   /// The stage ended after `wall_ms`: completed, or abandoned because the build failed.

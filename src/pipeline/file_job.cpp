@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "core/file_read.hpp"
+#include "extract/facts_codec.hpp"
 #include "resolve/local_binder.hpp"
 #include "scan/decode.hpp"
 
@@ -41,13 +42,44 @@ void set_extent(RepoFileRow& row, std::string_view text) {
   row.end_col = end.col;
 }
 
+/// Fills `out` from `cache` when it has an intact entry for these bytes; otherwise notes
+/// the miss (or the damaged entry) in out.cache_use and returns false.
+bool take_from_cache(const ScannedFile& scanned, const FileLimits& limits, std::string_view bytes,
+                     const ExtractCache& cache, ExtractedFile& out) {
+  ExtractCache::Lookup found = cache.find(ExtractCache::key(scanned, content_hash(bytes)));
+  if (found.encoded && decode_file_facts(*found.encoded, out.file, out.facts)) {
+    out.cache_use = CacheUse::hit;
+    out.cache_entry = *found.encoded;
+    // Only decoded files are cached, so this decodes too.
+    if (limits.keep_text) {
+      auto decoded = decode_python_source(bytes);
+      if (auto* text = std::get_if<SourceText>(&decoded))
+        out.text = std::make_shared<const SourceText>(std::move(*text));
+    }
+    return true;
+  }
+  out = ExtractedFile{};
+  out.cache_use = found.encoded || found.damaged ? CacheUse::damaged : CacheUse::miss;
+  return false;
+}
+
 }  // namespace
 
 ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
-                           PythonSyntaxExtractor& extractor) {
+                           PythonSyntaxExtractor& extractor, const ExtractCache* cache) {
   FileRead read = read_whole_file(scanned.abs_path, limits.max_file_size);
   if (read.result == FileRead::Result::ok) {
-    ExtractedFile out = process_file_content(scanned, limits, read.bytes, extractor);
+    // A file that changed while it was read is extracted, and not cached.
+    const bool cacheable = read.changes_seen == 0 && !limits.parse_only;
+    ExtractedFile out;
+    if (cache != nullptr && cacheable && take_from_cache(scanned, limits, read.bytes, *cache, out))
+      return out;
+    const CacheUse use = out.cache_use;
+    out = process_file_content(scanned, limits, read.bytes, extractor);
+    out.cache_use = use;
+    if (limits.encode_for_cache && cacheable &&
+        (out.file.status == "ok" || out.file.status == "syntax_error"))
+      encode_file_facts(out.file, out.facts, out.encoded);
     if (read.changes_seen > 0) {
       std::string what = read.stable
                              ? fmt::format(

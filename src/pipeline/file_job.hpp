@@ -7,6 +7,7 @@
 
 #include "extract/facts.hpp"
 #include "extract/ts/python_extractor.hpp"
+#include "pipeline/extract_cache.hpp"
 #include "scan/scanner.hpp"
 
 namespace ca {
@@ -19,6 +20,17 @@ struct FileLimits {
   /// Keep the decoded text in ExtractedFile::text (for the cpython layer; not with
   /// parse_only).
   bool keep_text = false;
+  /// Encode the facts of a file extracted anew into ExtractedFile::encoded, for the next
+  /// extraction cache (not with parse_only).
+  bool encode_for_cache = false;
+};
+
+/// How the extraction cache served a file.
+enum class CacheUse : uint8_t {
+  none,     ///< not looked up (no cache given, or the file was not read)
+  hit,      ///< its facts came from the cache
+  miss,     ///< not in the cache: extracted
+  damaged,  ///< its entry failed its checksum or did not decode: extracted
 };
 
 /// Everything one file contributes to the graph.
@@ -28,6 +40,13 @@ struct ExtractedFile {
   double bind_ms = 0;  ///< time spent binding names (task bind_local), within the job
   /// The decoded text, when FileLimits::keep_text asked for it and the file was decoded.
   std::shared_ptr<const SourceText> text;
+  CacheUse cache_use = CacheUse::none;
+  /// A hit's encoded facts: a view into the cache read, which must outlive it.
+  std::string_view cache_entry;
+  /// With FileLimits::encode_for_cache, the encoded facts of a fresh extraction; empty when
+  /// the file is not to be cached (it changed while read, could not be decoded, or its parse
+  /// was cut short).
+  std::string encoded;
 };
 
 /// Processes one scanned file: reads it, then process_file_content. Problems with the file
@@ -35,9 +54,10 @@ struct ExtractedFile {
 /// file.status and facts.diagnostics; a file that changes while it is read is read again
 /// (a few times) until two stats around one read agree, and gets a "changed_while_reading"
 /// diagnostic; its rows always come from one read, whose bytes content_hash identifies.
-/// This function does not throw for bad input.
+/// With a `cache`, a file whose bytes it has takes its facts (and row) from there instead
+/// of being decoded, parsed and bound. This function does not throw for bad input.
 ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
-                           PythonSyntaxExtractor& extractor);
+                           PythonSyntaxExtractor& extractor, const ExtractCache* cache = nullptr);
 
 /// The work on a file's bytes once read: hash, decode, parse and extract, bind names.
 /// `limits.max_file_size` is not checked here (reading does). Does not throw for bad input;

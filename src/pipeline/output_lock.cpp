@@ -59,7 +59,8 @@ void remove_stale_temporaries(const std::filesystem::path& dir) {
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind("cpg.duckdb.tmp-", 0) == 0) std::filesystem::remove(entry.path(), ec);
+    if (name.rfind("cpg.duckdb.tmp-", 0) == 0 || name.rfind("extract.cache.tmp-", 0) == 0)
+      std::filesystem::remove(entry.path(), ec);
   }
 }
 

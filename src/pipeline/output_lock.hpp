@@ -22,8 +22,8 @@ class OutputLock {
   int fd_ = -1;
 };
 
-/// Removes temporary database files (cpg.duckdb.tmp-PID and their .wal) left in `dir` by
-/// builds that were killed. Call it while holding the OutputLock.
+/// Removes temporary files (cpg.duckdb.tmp-PID and their .wal, extract.cache.tmp-PID) left
+/// in `dir` by builds that were killed. Call it while holding the OutputLock.
 void remove_stale_temporaries(const std::filesystem::path& dir);
 
 }  // namespace ca

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Rebuilds: a build whose inputs (program, options, every file's path, module and content)
 # equal the published graph's keeps that graph and records a run of cache hits; any change
-# (an edit, a new or deleted file, an option) rebuilds, and the result equals a fresh build
-# of the same tree; --full always rebuilds; `plan` says which will happen and why.
+# (an edit, a new or deleted file, an option) rebuilds, taking unchanged files' facts from
+# the extraction cache, and the result equals a fresh build of the same tree (also when the
+# cache is damaged); --full always rebuilds, extracting every file; `plan` says which will
+# happen and why.
 source "$(dirname "$0")/lib.sh"
 
 src=/usr/lib/python3/dist-packages/requests
@@ -51,6 +53,9 @@ grep -q "rerun: 3 files changed: api.py, exceptions.py, help.py" "$OUT" && pass 
   || fail "plan: $(tail -3 "$OUT")"
 "$CA" build "$TMP/repo" -o "$TMP/out" >"$OUT"
 grep -q "^built" "$OUT" && pass "an edit rebuilds" || fail "edit kept: $(cat "$OUT")"
+nfiles=$(q "$TMP/out" "SELECT count(*) FROM repo_files")
+grep -q "; $((nfiles - 3)) from the extraction cache" "$OUT" \
+  && pass "the other files' facts come from the extraction cache" || fail "summary: $(cat "$OUT")"
 expect_eq "no cache hit after an edit" "$(q "$TMP/out" "SELECT count(*) FILTER (WHERE cache_hit) FROM run_tasks")" "0"
 "$CA" build "$TMP/repo" -o "$TMP/fresh" -q
 same_tables "$TMP/fresh" "$TMP/out" && pass "the rebuilt graph equals a fresh build of the same tree" || fail "rebuilt graph differs"
@@ -67,8 +72,32 @@ expect_eq "its rows are gone" "$(q "$TMP/out" "SELECT count(*) FROM cpg_nodes WH
 "$CA" build "$TMP/repo" -o "$TMP/fresh2" -q
 same_tables "$TMP/fresh2" "$TMP/out" && pass "equal to a fresh build after the deletion" || fail "differs after deletion"
 
+# A damaged extraction cache: the damaged entry's file is extracted anew, with a warning;
+# a truncated cache is not used at all. Either way the graph is a fresh build's.
+size=$(stat -c %s "$TMP/out/extract.cache")
+printf 'XXXX' | dd of="$TMP/out/extract.cache" bs=1 seek=$((size - 8)) conv=notrunc 2>/dev/null
+printf '\n# edited\n' >>"$TMP/repo/api.py"
+"$CA" build "$TMP/repo" -o "$TMP/out" >"$OUT" 2>"$TMP/err"
+grep -q "extract.cache: 1 damaged entry; extracted those files anew" "$TMP/err" \
+  && pass "a damaged cache entry is named and its file extracted" || fail "stderr: $(cat "$TMP/err")"
+"$CA" build "$TMP/repo" -o "$TMP/fresh3" -q
+same_tables "$TMP/fresh3" "$TMP/out" && pass "equal to a fresh build despite the damaged entry" \
+  || fail "differs after a damaged entry"
+truncate -s -5 "$TMP/out/extract.cache"
+printf '\n# edited again\n' >>"$TMP/repo/api.py"
+"$CA" build "$TMP/repo" -o "$TMP/out" >"$OUT" 2>"$TMP/err"
+grep -q "extract.cache is truncated or damaged; extracting every file anew" "$TMP/err" \
+  && pass "a truncated cache is named and not used" || fail "stderr: $(cat "$TMP/err")"
+grep -q "from the extraction cache" "$OUT" && fail "truncated cache used: $(cat "$OUT")" \
+  || pass "no file taken from the truncated cache"
+"$CA" build "$TMP/repo" -o "$TMP/fresh4" -q
+same_tables "$TMP/fresh4" "$TMP/out" && pass "equal to a fresh build after a truncated cache" \
+  || fail "differs after a truncated cache"
+
 "$CA" build "$TMP/repo" -o "$TMP/out" --full >"$OUT"
 grep -q "^built" "$OUT" && pass "--full rebuilds" || fail "--full kept: $(cat "$OUT")"
+grep -q "from the extraction cache" "$OUT" && fail "--full used the cache: $(cat "$OUT")" \
+  || pass "--full extracts every file"
 "$CA" build "$TMP/repo" -o "$TMP/out" --exclude help.py >"$OUT"
 grep -q "^built" "$OUT" && pass "another option rebuilds" || fail "option change kept: $(cat "$OUT")"
 "$CA" build "$TMP/repo" -o "$TMP/out" --exclude help.py -j1 >"$OUT"

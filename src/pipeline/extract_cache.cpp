@@ -1,0 +1,154 @@
+// The extraction cache file; see extract_cache.hpp.
+//
+// Layout: the magic line, then the identity, the entry count, and each entry as key,
+// checksum (hash64 of the encoded facts) and encoded facts. Strings and the encoded facts
+// are preceded by their length (32-bit and 64-bit). Integers are in the machine's order:
+// the cache is read only by the program that wrote it (the identity names it).
+#include "pipeline/extract_cache.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <fstream>
+
+#include "core/ids.hpp"
+
+namespace ca {
+namespace {
+
+constexpr std::string_view kMagic = "codeanatomy extract cache 1\n";
+
+void put_u32(std::string& out, uint32_t v) {
+  out.append(reinterpret_cast<const char*>(&v), 4);
+}
+void put_u64(std::string& out, uint64_t v) {
+  out.append(reinterpret_cast<const char*>(&v), 8);
+}
+
+/// Reads the cache's fields in order; fails (and stays failed) at the first that runs past
+/// the end.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view in) : in_(in) {}
+  bool ok() const { return ok_; }
+  bool at_end() const { return pos_ == in_.size(); }
+  std::string_view bytes(uint64_t n) {
+    if (!ok_ || n > in_.size() - pos_) {
+      ok_ = false;
+      return {};
+    }
+    pos_ += n;
+    return in_.substr(pos_ - n, n);
+  }
+  uint32_t u32() {
+    uint32_t v = 0;
+    std::string_view b = bytes(4);
+    if (ok_) std::memcpy(&v, b.data(), 4);
+    return v;
+  }
+  uint64_t u64() {
+    uint64_t v = 0;
+    std::string_view b = bytes(8);
+    if (ok_) std::memcpy(&v, b.data(), 8);
+    return v;
+  }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+ExtractCache ExtractCache::read(const std::filesystem::path& path, std::string_view identity) {
+  ExtractCache cache;
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return cache;  // none yet
+  const std::streamoff size = in.tellg();
+  in.seekg(0);
+  if (size > 0) {
+    cache.bytes_.resize(static_cast<size_t>(size));
+    if (!in.read(cache.bytes_.data(), size)) {
+      cache.bytes_.clear();
+      cache.problem_ =
+          fmt::format("{} could not be read; extracting every file anew", path.string());
+      return cache;
+    }
+  }
+  Cursor cursor(std::string_view(cache.bytes_.data(), cache.bytes_.size()));
+  if (cursor.bytes(kMagic.size()) != kMagic) {
+    cache.problem_ = fmt::format(
+        "{} is not an extraction cache of this program version; extracting every file anew "
+        "(the build replaces it)",
+        path.string());
+    return cache;
+  }
+  if (cursor.bytes(cursor.u32()) != identity) return cache;  // another program or options
+  const uint32_t count = cursor.u32();
+  for (uint32_t i = 0; i < count && cursor.ok(); ++i) {
+    std::string_view key = cursor.bytes(cursor.u32());
+    Entry entry;
+    entry.checksum = cursor.u64();
+    entry.encoded = cursor.bytes(cursor.u64());
+    if (cursor.ok()) cache.entries_.emplace(key, entry);
+  }
+  if (!cursor.ok() || !cursor.at_end()) {
+    cache.entries_.clear();
+    cache.problem_ = fmt::format(
+        "{} is truncated or damaged; extracting every file anew (the build replaces it)",
+        path.string());
+  }
+  return cache;
+}
+
+std::string ExtractCache::key(const ScannedFile& file, std::string_view content_hash) {
+  return fmt::format("{}\n{}\n{}{}\n{}", file.path, file.module, file.is_package_init ? 'i' : '-',
+                     file.is_stub ? 's' : '-', content_hash);
+}
+
+ExtractCache::Lookup ExtractCache::find(std::string_view key) const {
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return {};
+  if (hash64(it->second.encoded) != it->second.checksum) return {std::nullopt, true};
+  return {it->second.encoded, false};
+}
+
+std::string write_extract_cache(const std::filesystem::path& path, std::string_view identity,
+                                const std::vector<ExtractCacheEntry>& entries) {
+  std::string head(kMagic);
+  put_u32(head, static_cast<uint32_t>(identity.size()));
+  head += identity;
+  put_u32(head, static_cast<uint32_t>(entries.size()));
+  const std::filesystem::path temp = path.string() + fmt::format(".tmp-{}", ::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out.write(head.data(), static_cast<std::streamsize>(head.size()));
+    std::string prefix;
+    for (const auto& [key, encoded] : entries) {
+      prefix.clear();
+      put_u32(prefix, static_cast<uint32_t>(key.size()));
+      prefix += key;
+      put_u64(prefix, hash64(encoded));
+      put_u64(prefix, encoded.size());
+      out.write(prefix.data(), static_cast<std::streamsize>(prefix.size()));
+      out.write(encoded.data(), static_cast<std::streamsize>(encoded.size()));
+    }
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      std::filesystem::remove(temp, ec);
+      return fmt::format("could not write {}", temp.string());
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::filesystem::remove(temp, ec);
+    return fmt::format("could not replace {}: {}", path.string(), ec.message());
+  }
+  return {};
+}
+
+}  // namespace ca

@@ -1,0 +1,74 @@
+// The extraction cache (OUTPUT/extract.cache): the facts of every file a build extracted,
+// encoded (extract/facts_codec.hpp) and keyed by all that decides them: the file's path,
+// module name, package and stub flags and content hash, under an identity naming the
+// program and the options that shape extraction. A later build takes from it the facts of
+// each file whose key it finds instead of parsing that file again; they are the facts the
+// extraction would give, so the graph equals a fresh build's. Each build that extracts
+// replaces the file whole (through a temporary renamed into place) with the entries of the
+// files it has now, so deleted files' entries go with it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "scan/scanner.hpp"
+
+namespace ca {
+
+/// The cache file's name in the output directory.
+inline constexpr std::string_view kExtractCacheFile = "extract.cache";
+
+/// A cache read from disk. Lookups are const and may run on many threads at once.
+class ExtractCache {
+ public:
+  /// The outcome of a lookup: an intact entry's encoded facts, none, or a damaged entry
+  /// (its checksum does not match; the file must be extracted anew).
+  struct Lookup {
+    std::optional<std::string_view> encoded;
+    bool damaged = false;
+  };
+
+  /// An empty cache: every lookup misses.
+  ExtractCache() = default;
+
+  /// Reads `path`. A missing file or one written under another `identity` gives an empty
+  /// cache; so does a damaged one, and then `problem()` says what is wrong with it.
+  static ExtractCache read(const std::filesystem::path& path, std::string_view identity);
+
+  /// The key of a file's facts: the scan's description of it and the hash of its bytes.
+  static std::string key(const ScannedFile& file, std::string_view content_hash);
+
+  /// The entry under `key`, its checksum verified.
+  Lookup find(std::string_view key) const;
+
+  size_t size() const { return entries_.size(); }
+  /// Empty, or why the file could not be used (for a warning).
+  const std::string& problem() const { return problem_; }
+
+ private:
+  struct Entry {
+    std::string_view encoded;
+    uint64_t checksum = 0;
+  };
+  std::vector<char> bytes_;  ///< the whole file; keys and entries view into it (a moved
+                             ///< vector keeps its buffer)
+  std::unordered_map<std::string_view, Entry> entries_;
+  std::string problem_;
+};
+
+/// One entry to write: a key and the encoded facts.
+using ExtractCacheEntry = std::pair<std::string, std::string_view>;
+
+/// Writes `entries` under `identity` to `path`, through a temporary file beside it
+/// (`path`.tmp-PID) renamed into place. Returns "" on success, else what went wrong (the
+/// previous cache file is then left as it was).
+std::string write_extract_cache(const std::filesystem::path& path, std::string_view identity,
+                                const std::vector<ExtractCacheEntry>& entries);
+
+}  // namespace ca
