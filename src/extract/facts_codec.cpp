@@ -11,10 +11,12 @@
 // field lists drive the writer and the reader, so the two cannot disagree on the order.
 #include "extract/facts_codec.hpp"
 
+#include "core/interner.hpp"
+#include "core/node_map.hpp"
+
 #include <concepts>
 #include <cstring>
 #include <type_traits>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -191,8 +193,9 @@ class Writer {
   }
   void put(bool value) { out_.push_back(value ? '\1' : '\0'); }
   void put(const std::string& s) {
-    auto [it, first] = strings_.try_emplace(s, static_cast<uint32_t>(strings_.size()));
-    if (!first) return put_varint(uint64_t{it->second} + 1);
+    const size_t known = strings_.size();
+    const uint32_t id = strings_.intern(s);
+    if (id < known) return put_varint(uint64_t{id} + 1);
     put_varint(0);
     put_varint(s.size());
     out_ += s;
@@ -220,9 +223,8 @@ class Writer {
   }
 
   std::string& out_;
-  std::unordered_map<uint64_t, uint32_t> ids_;
-  /// Views into the strings being encoded, which outlive the writer.
-  std::unordered_map<std::string_view, uint32_t> strings_;
+  NodeMap<uint32_t> ids_;
+  Interner strings_;
 };
 
 class Reader {

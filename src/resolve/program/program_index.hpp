@@ -10,8 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "resolve/program/interner.hpp"
-#include "resolve/program/node_map.hpp"
+#include "core/interner.hpp"
+#include "core/node_map.hpp"
 #include "resolve/program/resolve_program.hpp"
 #include "resolve/program/slot_map.hpp"
 

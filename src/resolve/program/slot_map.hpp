@@ -7,9 +7,23 @@
 #include <cstdint>
 #include <vector>
 
-#include "resolve/program/interner.hpp"
-
 namespace ca::program {
+
+/// Key of a (64-bit owner, 32-bit name) pair, e.g. a variable of a scope.
+struct OwnerName {
+  uint64_t owner = 0;
+  uint32_t name = 0;
+  bool operator==(const OwnerName&) const = default;
+};
+
+struct OwnerNameHash {
+  size_t operator()(const OwnerName& k) const {
+    uint64_t x = k.owner ^ (static_cast<uint64_t>(k.name) * 0x9E3779B97F4A7C15ULL);
+    x ^= x >> 31;
+    x *= 0xBF58476D1CE4E5B9ULL;
+    return static_cast<size_t>(x ^ (x >> 29));
+  }
+};
 
 /// Maps OwnerName keys to uint32 values. Not thread-safe; iteration order is not exposed.
 class SlotMap {

@@ -7,9 +7,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/interner.hpp"
+#include "core/node_map.hpp"
 #include "program_test_support.hpp"
-#include "resolve/program/interner.hpp"
-#include "resolve/program/node_map.hpp"
 #include "resolve/program/slot_map.hpp"
 #include "resolve/program/values.hpp"
 
@@ -140,7 +140,7 @@ TEST(ProgramSlotMap, FindsWhatWasInsertedAcrossGrowth) {
 }
 
 TEST(ProgramInterner, IdsInFirstSeenOrderAcrossGrowth) {
-  program::Interner names;
+  Interner names;
   for (int i = 0; i < 20000; ++i) EXPECT_EQ(names.intern("name" + std::to_string(i)), uint32_t(i));
   EXPECT_EQ(names.intern("name7"), 7U);
   EXPECT_EQ(names.intern(""), 20000U);  // the empty string is a name like any other
@@ -152,11 +152,11 @@ TEST(ProgramInterner, IdsInFirstSeenOrderAcrossGrowth) {
   EXPECT_EQ(names.find("name20000"), UINT32_MAX);
   // Interning a string the interner itself holds (its storage stays where it is).
   EXPECT_EQ(names.intern(names.str(3)), 3U);
-  EXPECT_EQ(program::Interner().find("x"), UINT32_MAX);
+  EXPECT_EQ(Interner().find("x"), UINT32_MAX);
 }
 
 TEST(ProgramNodeMap, FindsWhatWasInsertedAcrossGrowthInInsertionOrder) {
-  program::NodeMap<uint32_t> m;
+  NodeMap<uint32_t> m;
   for (uint32_t i = 0; i < 5000; ++i) {
     auto [it, inserted] = m.try_emplace(i * 0x10000ULL, i);  // low bits all zero
     EXPECT_TRUE(inserted);
@@ -185,7 +185,7 @@ TEST(ProgramNodeMap, FindsWhatWasInsertedAcrossGrowthInInsertionOrder) {
 }
 
 TEST(ProgramNodeMap, ReserveKeepsEntriesInPlace) {
-  program::NodeMap<std::string> m;
+  NodeMap<std::string> m;
   m.reserve(1000);
   std::string* first = &m[1];
   *first = "kept";

@@ -1,5 +1,5 @@
-// Interning of strings (identifiers, dotted names) to dense 32-bit ids, so that the
-// whole-program passes key their hash maps on integers.
+// Interning of strings to dense 32-bit ids: the whole-program passes key their hash maps
+// on interned identifiers and dotted names; the facts codec numbers a file's strings.
 #pragma once
 
 #include <cstdint>
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ca::program {
+namespace ca {
 
 /// Maps strings to dense ids and back. Ids are assigned in first-seen order, so the same
 /// sequence of calls gives the same ids. An open-addressing table of (hash tag, id) pairs
@@ -43,6 +43,8 @@ class Interner {
     }
   }
   const std::string& str(uint32_t id) const { return strings_[id]; }
+  /// Strings interned so far (the next new string's id).
+  size_t size() const { return strings_.size(); }
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
@@ -67,20 +69,4 @@ class Interner {
   size_t mask_ = 0;
 };
 
-/// Key of a (64-bit owner, 32-bit name) pair, e.g. a variable of a scope.
-struct OwnerName {
-  uint64_t owner = 0;
-  uint32_t name = 0;
-  bool operator==(const OwnerName&) const = default;
-};
-
-struct OwnerNameHash {
-  size_t operator()(const OwnerName& k) const {
-    uint64_t x = k.owner ^ (static_cast<uint64_t>(k.name) * 0x9E3779B97F4A7C15ULL);
-    x ^= x >> 31;
-    x *= 0xBF58476D1CE4E5B9ULL;
-    return static_cast<size_t>(x ^ (x >> 29));
-  }
-};
-
-}  // namespace ca::program
+}  // namespace ca

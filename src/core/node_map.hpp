@@ -1,6 +1,7 @@
 // A flat hash map from node ids to values: the program index's tables (scopes, functions,
-// references, bindings, imports, definitions). Entries live in one vector in insertion
-// order, looked up through an open-addressing table of positions; no per-entry allocation.
+// references, bindings, imports, definitions), the facts codec's numbering of a file's ids. Entries
+// live in one vector in insertion order, looked up through an open-addressing table of positions;
+// no per-entry allocation.
 #pragma once
 
 #include <cstddef>
@@ -12,7 +13,7 @@
 
 #include "core/ids.hpp"
 
-namespace ca::program {
+namespace ca {
 
 /// Maps NodeId keys to values of type V. Iterates in insertion order. Inserting may move
 /// the entries: pointers and references into the map hold only until the next insertion
@@ -102,4 +103,4 @@ class NodeMap {
   size_t mask_ = 0;
 };
 
-}  // namespace ca::program
+}  // namespace ca
