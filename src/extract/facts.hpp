@@ -551,6 +551,26 @@ struct FileFacts {
   bool operator==(const FileFacts&) const = default;
 };
 
+/// Calls fn(table_name, rows) for every per-file fact table of FileFacts, in one fixed
+/// order. The one list that ties FileFacts members to table names.
+template <class Facts, class F>
+void for_each_fact_table(Facts& facts, F&& fn) {
+  fn("ts_scopes", facts.scopes);
+  fn("ts_defs", facts.defs);
+  fn("ts_params", facts.params);
+  fn("ts_names", facts.names);
+  fn("ts_imports", facts.imports);
+  fn("ts_calls", facts.calls);
+  fn("ts_decorators", facts.decorators);
+  fn("ts_class_bases", facts.class_bases);
+  fn("ts_returns", facts.returns);
+  fn("ts_docstrings", facts.docstrings);
+  fn("ts_scope_decls", facts.scope_decls);
+  fn("res_bindings", facts.bindings);
+  fn("res_name_refs", facts.name_refs);
+  fn("diagnostics", facts.diagnostics);
+}
+
 // ---------------------------------------------------------------------------------------
 // Whole-program resolution: res_* tables written by resolve/program/
 

@@ -122,20 +122,7 @@ void fields(V& v, T& ir) {
 template <class V, class T>
 requires Is<T, FileFacts>
 void fields(V& v, T& f) {
-  v("scopes", f.scopes);
-  v("defs", f.defs);
-  v("params", f.params);
-  v("names", f.names);
-  v("imports", f.imports);
-  v("calls", f.calls);
-  v("decorators", f.decorators);
-  v("class_bases", f.class_bases);
-  v("returns", f.returns);
-  v("docstrings", f.docstrings);
-  v("scope_decls", f.scope_decls);
-  v("bindings", f.bindings);
-  v("name_refs", f.name_refs);
-  v("diagnostics", f.diagnostics);
+  for_each_fact_table(f, [&](const char* table, auto& rows) { v(table, rows); });
   v("flow_blocks", f.flow_blocks);
   v("ir", f.ir);
 }
