@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "core/parallel.hpp"
+#include "extract/facts_codec.hpp"
 #include "extract/layers.hpp"
 #include "pipeline/build_inputs.hpp"
 #include "pipeline/build_tasks.hpp"
@@ -308,8 +309,10 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
         fmt::format("{}\n{} {}", inputs->program, options.max_file_size, options.parse_timeout_ms);
     if (!options.full) cache = ExtractCache::read(cache_path, cache_identity);
     if (!cache.problem().empty()) warn(observer, cache.problem());
-    limits.encode_for_cache = true;
   }
+  // The next cache, written by the workers as they go: each file's entry (a hit's as read).
+  std::optional<ExtractCacheWriter> cache_writer;
+  if (cache_files) cache_writer.emplace(cache_path, cache_identity);
   const char* extract_stage = limits.parse_only ? "parse" : "extract";
   StageRun extract_run(observer, extract_stage, "files", static_cast<int64_t>(scan.files.size()));
   // Per worker: the span from its first file to its last (one trace span per worker).
@@ -321,48 +324,49 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   struct ExtractWorker {
     std::unique_ptr<PythonSyntaxExtractor> extractor;
     WorkerSpan* span;
+    std::string encoded;  ///< a file's facts encoded for the cache (reused from file to file)
   };
   parallel_for_each(
       scan.files.size(), options.jobs,
       [&](int w) {
         return ExtractWorker{std::make_unique<PythonSyntaxExtractor>(extract_options),
-                             &worker_spans[static_cast<size_t>(w)]};
+                             &worker_spans[static_cast<size_t>(w)],
+                             {}};
       },
       [&](ExtractWorker& worker, size_t i) {
         const auto file_start = Clock::now();
-        extracted[i] =
+        ExtractedFile& e = extracted[i] =
             process_file(scan.files[i], limits, *worker.extractor, cache_files ? &cache : nullptr);
+        if (cache_writer && (e.cache_use == CacheUse::hit || e.cacheable)) {
+          std::string_view encoded = e.cache_entry;
+          if (e.cache_use != CacheUse::hit) {
+            worker.encoded.clear();
+            encode_file_facts(e.file, e.facts, worker.encoded);
+            encoded = worker.encoded;
+          }
+          cache_writer->add(ExtractCache::key(scan.files[i], e.file.content_hash), encoded);
+        }
         if (worker.span->files++ == 0) worker.span->first = file_start;
         worker.span->last = Clock::now();
         extract_run.advance();
       });
   int64_t files_from_cache = 0;
-  if (cache_files) {
+  if (cache_writer) {
     int64_t damaged = 0;
-    std::vector<ExtractCacheEntry> entries;
-    entries.reserve(extracted.size());
-    for (size_t i = 0; i < extracted.size(); ++i) {
-      const ExtractedFile& e = extracted[i];
+    for (ExtractedFile& e : extracted) {
       files_from_cache += e.cache_use == CacheUse::hit ? 1 : 0;
       damaged += e.cache_use == CacheUse::damaged ? 1 : 0;
-      std::string_view encoded = e.encoded.empty() ? e.cache_entry : std::string_view(e.encoded);
-      if (!encoded.empty())
-        entries.emplace_back(ExtractCache::key(scan.files[i], e.file.content_hash), encoded);
+      e.cache_entry = {};
     }
+    cache = ExtractCache{};
     if (damaged > 0)
       warn(observer, fmt::format("{}: {} damaged entr{}; extracted those files anew",
                                  cache_path.string(), damaged, damaged == 1 ? "y" : "ies"));
-    if (std::string failed = write_extract_cache(cache_path, cache_identity, entries);
-        !failed.empty())
+    if (std::string failed = cache_writer->commit(); !failed.empty())
       warn(observer, fmt::format("extraction cache not saved ({}); the next build extracts "
                                  "every file",
                                  failed));
-    entries.clear();
-    for (auto& e : extracted) {
-      e.cache_entry = {};
-      std::string().swap(e.encoded);
-    }
-    cache = ExtractCache{};
+    cache_writer.reset();
   }
   extract_run.finish();
   const std::string extract_task = fmt::format("{}_ts", extract_stage);

@@ -70,8 +70,9 @@ BuildInputs digest_build_inputs(const BuildOptions& options, const ScanResult& s
   std::string bytes;
   // The repository's place too: the graph records it (run_info repo_root, read by diag).
   std::error_code ec;
-  add_field(bytes, std::filesystem::weakly_canonical(std::filesystem::absolute(options.repo), ec)
-                       .string());
+  add_field(
+      bytes,
+      std::filesystem::weakly_canonical(std::filesystem::absolute(options.repo), ec).string());
   for (const auto& layer : options.layers) add_field(bytes, layer);
   add_field(bytes, std::to_string(options.max_file_size));
   add_field(bytes, std::to_string(options.parse_timeout_ms));

@@ -9,8 +9,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <utility>
 
 #include "core/ids.hpp"
 
@@ -115,40 +117,62 @@ ExtractCache::Lookup ExtractCache::find(std::string_view key) const {
   return {it->second.encoded, false};
 }
 
-std::string write_extract_cache(const std::filesystem::path& path, std::string_view identity,
-                                const std::vector<ExtractCacheEntry>& entries) {
+ExtractCacheWriter::ExtractCacheWriter(std::filesystem::path path, std::string_view identity)
+    : path_(std::move(path)), temp_(path_.string() + fmt::format(".tmp-{}", ::getpid())) {
+  file_ = std::fopen(temp_.c_str(), "wb");
+  if (file_ == nullptr) {
+    error_ = fmt::format("could not create {}: {}", temp_.string(), std::strerror(errno));
+    return;
+  }
   std::string head(kMagic);
   put_u32(head, static_cast<uint32_t>(identity.size()));
   head += identity;
-  put_u32(head, static_cast<uint32_t>(entries.size()));
-  const std::filesystem::path temp = path.string() + fmt::format(".tmp-{}", ::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(head.data(), static_cast<std::streamsize>(head.size()));
-    std::string prefix;
-    for (const auto& [key, encoded] : entries) {
-      prefix.clear();
-      put_u32(prefix, static_cast<uint32_t>(key.size()));
-      prefix += key;
-      put_u64(prefix, hash64(encoded));
-      put_u64(prefix, encoded.size());
-      out.write(prefix.data(), static_cast<std::streamsize>(prefix.size()));
-      out.write(encoded.data(), static_cast<std::streamsize>(encoded.size()));
-    }
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      std::filesystem::remove(temp, ec);
-      return fmt::format("could not write {}", temp.string());
-    }
+  count_offset_ = static_cast<long>(head.size());
+  put_u32(head, 0);  // the entry count, written by commit()
+  if (std::fwrite(head.data(), 1, head.size(), file_) != head.size())
+    error_ = fmt::format("could not write {}", temp_.string());
+}
+
+ExtractCacheWriter::~ExtractCacheWriter() {
+  if (file_ != nullptr) {
+    std::fclose(file_);
+    std::error_code ec;
+    std::filesystem::remove(temp_, ec);
   }
+}
+
+void ExtractCacheWriter::add(std::string_view key, std::string_view encoded) {
+  std::string prefix;
+  put_u32(prefix, static_cast<uint32_t>(key.size()));
+  prefix += key;
+  put_u64(prefix, hash64(encoded));
+  put_u64(prefix, encoded.size());
+  std::lock_guard lock(mutex_);
+  if (file_ == nullptr || !error_.empty()) return;
+  if (std::fwrite(prefix.data(), 1, prefix.size(), file_) != prefix.size() ||
+      std::fwrite(encoded.data(), 1, encoded.size(), file_) != encoded.size())
+    error_ = fmt::format("could not write {}", temp_.string());
+  ++count_;
+}
+
+std::string ExtractCacheWriter::commit() {
+  std::lock_guard lock(mutex_);
+  if (file_ == nullptr) return error_;
+  std::string count;
+  put_u32(count, count_);
+  if (error_.empty() && (std::fseek(file_, count_offset_, SEEK_SET) != 0 ||
+                         std::fwrite(count.data(), 1, 4, file_) != 4 || std::fflush(file_) != 0))
+    error_ = fmt::format("could not write {}", temp_.string());
+  const bool closed = std::fclose(file_) == 0;
+  file_ = nullptr;
   std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ec);
-    return fmt::format("could not replace {}: {}", path.string(), ec.message());
+  if (error_.empty() && !closed) error_ = fmt::format("could not write {}", temp_.string());
+  if (error_.empty()) {
+    std::filesystem::rename(temp_, path_, ec);
+    if (ec) error_ = fmt::format("could not replace {}: {}", path_.string(), ec.message());
   }
-  return {};
+  if (!error_.empty()) std::filesystem::remove(temp_, ec);
+  return error_;
 }
 
 }  // namespace ca

@@ -9,12 +9,13 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
 #include "scan/scanner.hpp"
@@ -62,13 +63,29 @@ class ExtractCache {
   std::string problem_;
 };
 
-/// One entry to write: a key and the encoded facts.
-using ExtractCacheEntry = std::pair<std::string, std::string_view>;
+/// Writes a new cache file entry by entry, from any number of threads, into a temporary
+/// file beside `path` (`path`.tmp-PID) that commit() renames into place. Entries are in the
+/// order they were added. Dropped uncommitted, it removes the temporary file.
+class ExtractCacheWriter {
+ public:
+  ExtractCacheWriter(std::filesystem::path path, std::string_view identity);
+  ~ExtractCacheWriter();
+  ExtractCacheWriter(const ExtractCacheWriter&) = delete;
+  ExtractCacheWriter& operator=(const ExtractCacheWriter&) = delete;
 
-/// Writes `entries` under `identity` to `path`, through a temporary file beside it
-/// (`path`.tmp-PID) renamed into place. Returns "" on success, else what went wrong (the
-/// previous cache file is then left as it was).
-std::string write_extract_cache(const std::filesystem::path& path, std::string_view identity,
-                                const std::vector<ExtractCacheEntry>& entries);
+  /// Adds the encoded facts of the file with this key. Thread-safe.
+  void add(std::string_view key, std::string_view encoded);
+  /// Finishes the file and puts it in place of the previous cache. Returns "" on success,
+  /// else what went wrong (the previous cache is then left as it was).
+  std::string commit();
+
+ private:
+  std::filesystem::path path_, temp_;
+  std::FILE* file_ = nullptr;
+  std::string error_;  ///< the first failure
+  uint32_t count_ = 0;
+  long count_offset_ = 0;  ///< where the entry count stands in the file
+  std::mutex mutex_;
+};
 
 }  // namespace ca

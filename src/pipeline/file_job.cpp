@@ -72,14 +72,13 @@ ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
     // A file that changed while it was read is extracted, and not cached.
     const bool cacheable = read.changes_seen == 0 && !limits.parse_only;
     ExtractedFile out;
-    if (cache != nullptr && cacheable && take_from_cache(scanned, limits, read.bytes, *cache, out))
+    if (cache != nullptr && cache->size() > 0 && cacheable &&
+        take_from_cache(scanned, limits, read.bytes, *cache, out))
       return out;
     const CacheUse use = out.cache_use;
     out = process_file_content(scanned, limits, read.bytes, extractor);
     out.cache_use = use;
-    if (limits.encode_for_cache && cacheable &&
-        (out.file.status == "ok" || out.file.status == "syntax_error"))
-      encode_file_facts(out.file, out.facts, out.encoded);
+    out.cacheable = cacheable && (out.file.status == "ok" || out.file.status == "syntax_error");
     if (read.changes_seen > 0) {
       std::string what = read.stable
                              ? fmt::format(

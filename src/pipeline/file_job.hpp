@@ -20,14 +20,11 @@ struct FileLimits {
   /// Keep the decoded text in ExtractedFile::text (for the cpython layer; not with
   /// parse_only).
   bool keep_text = false;
-  /// Encode the facts of a file extracted anew into ExtractedFile::encoded, for the next
-  /// extraction cache (not with parse_only).
-  bool encode_for_cache = false;
 };
 
 /// How the extraction cache served a file.
 enum class CacheUse : uint8_t {
-  none,     ///< not looked up (no cache given, or the file was not read)
+  none,     ///< not looked up (no cache given or it is empty, or the file was not read)
   hit,      ///< its facts came from the cache
   miss,     ///< not in the cache: extracted
   damaged,  ///< its entry failed its checksum or did not decode: extracted
@@ -43,10 +40,9 @@ struct ExtractedFile {
   CacheUse cache_use = CacheUse::none;
   /// A hit's encoded facts: a view into the cache read, which must outlive it.
   std::string_view cache_entry;
-  /// With FileLimits::encode_for_cache, the encoded facts of a fresh extraction; empty when
-  /// the file is not to be cached (it changed while read, could not be decoded, or its parse
-  /// was cut short).
-  std::string encoded;
+  /// Extracted anew, and fit for the next extraction cache: not changed while read, decoded,
+  /// its parse not cut short.
+  bool cacheable = false;
 };
 
 /// Processes one scanned file: reads it, then process_file_content. Problems with the file

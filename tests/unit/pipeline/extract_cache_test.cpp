@@ -7,6 +7,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
+
+#include <fmt/format.h>
+#include <unistd.h>
 
 #include "extract/facts_codec.hpp"
 #include "pipeline/file_job.hpp"
@@ -90,11 +94,23 @@ def decorated():
 /// A file with syntax errors: its facts are kept with the errors as diagnostics.
 constexpr std::string_view kBrokenSource = "def broken(:\n    return 1\nclass C:\n    x = (\n";
 
-ExtractedFile extract_for_cache(const ScannedFile& file) {
+ExtractedFile extract(const ScannedFile& file) {
   PythonSyntaxExtractor extractor;
-  FileLimits limits;
-  limits.encode_for_cache = true;
-  return process_file(file, limits, extractor);
+  return process_file(file, FileLimits{}, extractor);
+}
+
+std::string encode(const ExtractedFile& e) {
+  std::string out;
+  encode_file_facts(e.file, e.facts, out);
+  return out;
+}
+
+/// Writes a cache of these entries; "" or what went wrong.
+std::string write_cache(const std::filesystem::path& path, std::string_view identity,
+                        const std::vector<std::pair<std::string, std::string>>& entries) {
+  ExtractCacheWriter writer(path, identity);
+  for (const auto& [key, encoded] : entries) writer.add(key, encoded);
+  return writer.commit();
 }
 
 TEST(ExtractCache, EncodedFactsDecodeToTheSameFacts) {
@@ -111,11 +127,14 @@ TEST(ExtractCache, EncodedFactsDecodeToTheSameFacts) {
 
   bool saw_flow_block = false, saw_flow_pos = false, saw_ir = false, saw_syntax_error = false;
   for (const ScannedFile& file : files) {
-    ExtractedFile e = extract_for_cache(file);
-    ASSERT_FALSE(e.encoded.empty()) << file.path;
+    ExtractedFile e = extract(file);
+    EXPECT_TRUE(e.cacheable) << file.path;
+    std::string encoded = "bytes before";
+    encode_file_facts(e.file, e.facts, encoded);  // appends
+    ASSERT_EQ(encoded.rfind("bytes before", 0), 0u);
     RepoFileRow row;
     FileFacts facts;
-    ASSERT_TRUE(decode_file_facts(e.encoded, row, facts)) << file.path;
+    ASSERT_TRUE(decode_file_facts(std::string_view(encoded).substr(12), row, facts)) << file.path;
     EXPECT_EQ(row, e.file) << file.path;
     EXPECT_EQ(facts, e.facts) << file.path;
     for (const DefRow& d : facts.defs) {
@@ -135,8 +154,7 @@ TEST(ExtractCache, EncodedFactsDecodeToTheSameFacts) {
 TEST(ExtractCache, TruncatedOrExtendedEncodingsAreRefused) {
   test::TempDir dir;
   dir.write("rich.py", kRichSource);
-  ExtractedFile e = extract_for_cache(scan_repository(dir.path(), ScanOptions{}).files.at(0));
-  const std::string& whole = e.encoded;
+  const std::string whole = encode(extract(scan_repository(dir.path(), ScanOptions{}).files.at(0)));
   // Every prefix is refused (and read within its bounds: the sanitizer builds check that).
   for (size_t n = 0; n < whole.size(); n += (n < 256 ? 1 : 97)) {
     RepoFileRow row;
@@ -155,7 +173,8 @@ TEST(ExtractCache, FileRoundTripIdentityAndDamage) {
   test::TempDir dir;
   const std::filesystem::path path = dir.path() / std::string(kExtractCacheFile);
   const std::string first = "facts of a", second = "facts of b";
-  ASSERT_EQ(write_extract_cache(path, "program 1", {{"a", first}, {"b", second}}), "");
+  ASSERT_EQ(write_cache(path, "program 1", {{"a", first}, {"b", second}}), "");
+  EXPECT_FALSE(std::filesystem::exists(path.string() + fmt::format(".tmp-{}", ::getpid())));
 
   ExtractCache cache = ExtractCache::read(path, "program 1");
   EXPECT_EQ(cache.problem(), "");
@@ -197,21 +216,50 @@ TEST(ExtractCache, FileRoundTripIdentityAndDamage) {
   }
 }
 
+TEST(ExtractCache, WriterTakesEntriesFromManyThreadsAndKeepsTheOldCacheUntilCommit) {
+  test::TempDir dir;
+  const std::filesystem::path path = dir.path() / "cache";
+  ASSERT_EQ(write_cache(path, "id", {{"old", "old facts"}}), "");
+  {
+    ExtractCacheWriter writer(path, "id");
+    writer.add("new", "new facts");
+  }  // dropped uncommitted: the old cache stays, the temporary goes
+  EXPECT_EQ(ExtractCache::read(path, "id").find("old").encoded.value_or(""), "old facts");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);
+
+  ExtractCacheWriter writer(path, "id");
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&writer, t] {
+      for (int i = 0; i < 200; ++i)
+        writer.add(fmt::format("{}/{}", t, i), fmt::format("facts {} {}", t, i));
+    });
+  for (auto& thread : threads) thread.join();
+  ASSERT_EQ(writer.commit(), "");
+  ExtractCache cache = ExtractCache::read(path, "id");
+  EXPECT_EQ(cache.problem(), "");
+  EXPECT_EQ(cache.size(), 800u);
+  EXPECT_EQ(cache.find("3/199").encoded.value_or(""), "facts 3 199");
+  EXPECT_FALSE(cache.find("old").encoded.has_value());
+}
+
 TEST(ExtractCache, ProcessFileTakesFactsFromTheCacheOnlyForTheSameBytes) {
   test::TempDir dir;
   dir.write("rich.py", kRichSource);
   const ScannedFile file = scan_repository(dir.path(), ScanOptions{}).files.at(0);
-  ExtractedFile fresh = extract_for_cache(file);
+  ExtractedFile fresh = extract(file);
+  const std::string fresh_encoded = encode(fresh);
   const std::filesystem::path path = dir.path() / "cache";
-  ASSERT_EQ(write_extract_cache(
-                path, "id", {{ExtractCache::key(file, fresh.file.content_hash), fresh.encoded}}),
-            "");
+  ASSERT_EQ(
+      write_cache(path, "id", {{ExtractCache::key(file, fresh.file.content_hash), fresh_encoded}}),
+      "");
   ExtractCache cache = ExtractCache::read(path, "id");
   PythonSyntaxExtractor extractor;
 
   ExtractedFile hit = process_file(file, FileLimits{}, extractor, &cache);
   EXPECT_EQ(hit.cache_use, CacheUse::hit);
-  EXPECT_EQ(hit.cache_entry, fresh.encoded);
+  EXPECT_EQ(hit.cache_entry, fresh_encoded);
+  EXPECT_FALSE(hit.cacheable);  // its entry is there already
   EXPECT_EQ(hit.file, fresh.file);
   EXPECT_EQ(hit.facts, fresh.facts);
 
@@ -229,9 +277,9 @@ TEST(ExtractCache, ProcessFileTakesFactsFromTheCacheOnlyForTheSameBytes) {
 
   // An entry that does not decode (its checksum intact): extracted anew, and said so.
   dir.write("rich.py", kRichSource);
-  ASSERT_EQ(write_extract_cache(path, "id",
-                                {{ExtractCache::key(file, fresh.file.content_hash), "not facts"}}),
-            "");
+  ASSERT_EQ(
+      write_cache(path, "id", {{ExtractCache::key(file, fresh.file.content_hash), "not facts"}}),
+      "");
   ExtractCache wrong = ExtractCache::read(path, "id");
   ExtractedFile redone = process_file(file, FileLimits{}, extractor, &wrong);
   EXPECT_EQ(redone.cache_use, CacheUse::damaged);
