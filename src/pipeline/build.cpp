@@ -312,7 +312,14 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   }
   // The next cache, written by the workers as they go: each file's entry (a hit's as read).
   std::optional<ExtractCacheWriter> cache_writer;
-  if (cache_files) cache_writer.emplace(cache_path, cache_identity);
+  // Each file's content hash as the input digest read it: a cache hit then needs no read.
+  std::vector<std::string_view> digest_hashes(scan.files.size());
+  if (cache_files) {
+    cache_writer.emplace(cache_path, cache_identity);
+    for (size_t i = 0; i < scan.files.size(); ++i)
+      if (auto it = inputs->content.find(scan.files[i].path); it != inputs->content.end())
+        digest_hashes[i] = it->second;
+  }
   const char* extract_stage = limits.parse_only ? "parse" : "extract";
   StageRun extract_run(observer, extract_stage, "files", static_cast<int64_t>(scan.files.size()));
   // Per worker: the span from its first file to its last (one trace span per worker).
@@ -336,7 +343,8 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
       [&](ExtractWorker& worker, size_t i) {
         const auto file_start = Clock::now();
         ExtractedFile& e = extracted[i] =
-            process_file(scan.files[i], limits, *worker.extractor, cache_files ? &cache : nullptr);
+            process_file(scan.files[i], limits, *worker.extractor, cache_files ? &cache : nullptr,
+                         digest_hashes[i]);
         if (cache_writer && (e.cache_use == CacheUse::hit || e.cacheable)) {
           std::string_view encoded = e.cache_entry;
           if (e.cache_use != CacheUse::hit) {

@@ -42,20 +42,15 @@ void set_extent(RepoFileRow& row, std::string_view text) {
   row.end_col = end.col;
 }
 
-/// Fills `out` from `cache` when it has an intact entry for these bytes; otherwise notes
-/// the miss (or the damaged entry) in out.cache_use and returns false.
-bool take_from_cache(const ScannedFile& scanned, const FileLimits& limits, std::string_view bytes,
-                     const ExtractCache& cache, ExtractedFile& out) {
-  ExtractCache::Lookup found = cache.find(ExtractCache::key(scanned, content_hash(bytes)));
+/// Fills `out` from `cache` when it has an intact entry for the file's bytes, known by their
+/// content hash; otherwise notes the miss (or the damaged entry) in out.cache_use and
+/// returns false.
+bool take_from_cache(const ScannedFile& scanned, std::string_view hash, const ExtractCache& cache,
+                     ExtractedFile& out) {
+  ExtractCache::Lookup found = cache.find(ExtractCache::key(scanned, hash));
   if (found.encoded && decode_file_facts(*found.encoded, out.file, out.facts)) {
     out.cache_use = CacheUse::hit;
     out.cache_entry = *found.encoded;
-    // Only decoded files are cached, so this decodes too.
-    if (limits.keep_text) {
-      auto decoded = decode_python_source(bytes);
-      if (auto* text = std::get_if<SourceText>(&decoded))
-        out.text = std::make_shared<const SourceText>(std::move(*text));
-    }
     return true;
   }
   out = ExtractedFile{};
@@ -66,16 +61,37 @@ bool take_from_cache(const ScannedFile& scanned, const FileLimits& limits, std::
 }  // namespace
 
 ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
-                           PythonSyntaxExtractor& extractor, const ExtractCache* cache) {
+                           PythonSyntaxExtractor& extractor, const ExtractCache* cache,
+                           std::string_view known_hash) {
+  const bool use_cache = cache != nullptr && cache->size() > 0 && !limits.parse_only;
+  CacheUse use = CacheUse::none;
+  // Bytes hashed already, when their text is not wanted: a hit needs no read.
+  std::string_view looked_up;
+  if (use_cache && !known_hash.empty() && !limits.keep_text) {
+    ExtractedFile out;
+    if (take_from_cache(scanned, known_hash, *cache, out)) return out;
+    use = out.cache_use;
+    looked_up = known_hash;
+  }
   FileRead read = read_whole_file(scanned.abs_path, limits.max_file_size);
   if (read.result == FileRead::Result::ok) {
     // A file that changed while it was read is extracted, and not cached.
     const bool cacheable = read.changes_seen == 0 && !limits.parse_only;
     ExtractedFile out;
-    if (cache != nullptr && cache->size() > 0 && cacheable &&
-        take_from_cache(scanned, limits, read.bytes, *cache, out))
-      return out;
-    const CacheUse use = out.cache_use;
+    if (use_cache && cacheable) {
+      // Other bytes than those looked up already (the file changed since it was hashed).
+      if (const std::string hash = content_hash(read.bytes); hash != looked_up) {
+        if (take_from_cache(scanned, hash, *cache, out)) {
+          // Only decoded files are cached, so this decodes too.
+          if (limits.keep_text)
+            if (auto decoded = decode_python_source(read.bytes);
+                auto* text = std::get_if<SourceText>(&decoded))
+              out.text = std::make_shared<const SourceText>(std::move(*text));
+          return out;
+        }
+        use = out.cache_use;
+      }
+    }
     out = process_file_content(scanned, limits, read.bytes, extractor);
     out.cache_use = use;
     out.cacheable = cacheable && (out.file.status == "ok" || out.file.status == "syntax_error");

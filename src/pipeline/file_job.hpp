@@ -51,9 +51,13 @@ struct ExtractedFile {
 /// (a few times) until two stats around one read agree, and gets a "changed_while_reading"
 /// diagnostic; its rows always come from one read, whose bytes content_hash identifies.
 /// With a `cache`, a file whose bytes it has takes its facts (and row) from there instead
-/// of being decoded, parsed and bound. This function does not throw for bad input.
+/// of being decoded, parsed and bound. `known_hash`, when given, is the content hash the
+/// build's input digest computed for the file: a hit on it needs no read (unless
+/// limits.keep_text wants the text), and the row then records those bytes. This function
+/// does not throw for bad input.
 ExtractedFile process_file(const ScannedFile& scanned, const FileLimits& limits,
-                           PythonSyntaxExtractor& extractor, const ExtractCache* cache = nullptr);
+                           PythonSyntaxExtractor& extractor, const ExtractCache* cache = nullptr,
+                           std::string_view known_hash = {});
 
 /// The work on a file's bytes once read: hash, decode, parse and extract, bind names.
 /// `limits.max_file_size` is not checked here (reading does). Does not throw for bad input;

@@ -275,8 +275,26 @@ TEST(ExtractCache, ProcessFileTakesFactsFromTheCacheOnlyForTheSameBytes) {
   EXPECT_NE(edited.file.content_hash, fresh.file.content_hash);
   EXPECT_GT(edited.facts.defs.size(), fresh.facts.defs.size());
 
-  // An entry that does not decode (its checksum intact): extracted anew, and said so.
+  // With the hash the input digest computed, a hit reads nothing: the file may be gone.
   dir.write("rich.py", kRichSource);
+  std::filesystem::rename(dir.path() / "rich.py", dir.path() / "moved.py");
+  ExtractedFile unread =
+      process_file(file, FileLimits{}, extractor, &cache, fresh.file.content_hash);
+  EXPECT_EQ(unread.cache_use, CacheUse::hit);
+  EXPECT_EQ(unread.facts, fresh.facts);
+  // Unless the text is wanted (the cpython and scip layers read it).
+  FileLimits with_text;
+  with_text.keep_text = true;
+  EXPECT_EQ(process_file(file, with_text, extractor, &cache, fresh.file.content_hash).file.status,
+            "unreadable");
+  // A hash that is not the file's (it changed after the digest): looked up again once read.
+  std::filesystem::rename(dir.path() / "moved.py", dir.path() / "rich.py");
+  ExtractedFile reread = process_file(file, with_text, extractor, &cache, "0123");
+  EXPECT_EQ(reread.cache_use, CacheUse::hit);
+  ASSERT_NE(reread.text, nullptr);
+  EXPECT_EQ(reread.facts, fresh.facts);
+
+  // An entry that does not decode (its checksum intact): extracted anew, and said so.
   ASSERT_EQ(
       write_cache(path, "id", {{ExtractCache::key(file, fresh.file.content_hash), "not facts"}}),
       "");
