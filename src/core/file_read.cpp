@@ -17,23 +17,7 @@ bool same_version(const struct stat& a, const struct stat& b) {
          a.st_mtim.tv_nsec == b.st_mtim.tv_nsec && a.st_ino == b.st_ino;
 }
 
-FileVersion version_of(const struct stat& st) {
-  FileVersion v;
-  v.size = st.st_size;
-  v.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-  v.ctime_ns = static_cast<int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
-  v.inode = st.st_ino;
-  v.device = st.st_dev;
-  return v;
-}
-
 }  // namespace
-
-std::optional<FileVersion> stat_file_version(const std::filesystem::path& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  return version_of(st);
-}
 
 FileRead read_whole_file(const std::filesystem::path& path, int64_t max_size) {
   FileRead out;
@@ -87,10 +71,7 @@ FileRead read_whole_file(const std::filesystem::path& path, int64_t max_size) {
     struct stat after {};
     out.stable = got == static_cast<size_t>(before.st_size) && ::fstat(fd, &after) == 0 &&
                  same_version(before, after);
-    if (out.stable) {
-      out.version = version_of(after);
-      break;
-    }
+    if (out.stable) break;
     ++out.changes_seen;
   }
   ::close(fd);

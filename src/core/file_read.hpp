@@ -4,23 +4,10 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <optional>
 #include <string>
 #include <string_view>
 
 namespace ca {
-
-/// One version of a file on disk, as stat sees it: a change to the content moves its size,
-/// its modification time or its status-change time (which no tool sets back).
-struct FileVersion {
-  int64_t size = 0;
-  int64_t mtime_ns = 0;
-  int64_t ctime_ns = 0;
-  uint64_t inode = 0;
-  uint64_t device = 0;
-
-  bool operator==(const FileVersion&) const = default;
-};
 
 /// What reading a file gave.
 struct FileRead {
@@ -30,12 +17,7 @@ struct FileRead {
   int64_t size = 0;      ///< bytes read, or the size on disk when too large
   int changes_seen = 0;  ///< reads during which the file changed (size or mtime)
   bool stable = true;    ///< false: the file changed during every attempt; `bytes` is the last
-  FileVersion version;   ///< the file's version during the read (when ok and stable)
 };
-
-/// The version of the regular file at `path` (links followed, as reading does); nullopt when
-/// it cannot be stat'ed or is no regular file. Does not throw.
-std::optional<FileVersion> stat_file_version(const std::filesystem::path& path);
 
 /// How many times read_whole_file reads a file that changes while it is read.
 inline constexpr int kFileReadAttempts = 3;

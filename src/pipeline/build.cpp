@@ -272,28 +272,11 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   ScanResult scan = scan_repository(options.repo, scan_options_for(options));
   scan_stage.advance(static_cast<int64_t>(scan.files.size()));
   scan_stage.finish();
-  // The extraction cache, for a build that runs to the end: the input digest takes the hash
-  // of files it vouches for, and extraction the facts of files whose bytes it has (--full
-  // reads none); it is rewritten with this build's files.
-  const bool cache_files = options.stop_after == StopAfter::All;
-  const fs::path cache_path = out_dir / kExtractCacheFile;
-  std::string cache_identity;
-  ExtractCache cache;
-  int64_t hashed_at_ns = 0;  // before any file is hashed, as file times count
-  if (cache_files) {
-    cache_identity = fmt::format("{}\n{} {}", program_identity(), options.max_file_size,
-                                 options.parse_timeout_ms);
-    if (!options.full) cache = ExtractCache::read(cache_path, cache_identity);
-    if (!cache.problem().empty()) warn(observer, cache.problem());
-    hashed_at_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
-  }
-  // The inputs' digests (every file read and hashed, or vouched for by the cache): equal to
-  // the published graph's, that graph is what this build would write, and it is kept.
+  // The inputs' digests (every file read and hashed): equal to the published graph's, that
+  // graph is what this build would write, and it is kept.
   std::optional<BuildInputs> inputs;
   if (options.stop_after == StopAfter::All) {
-    inputs = digest_build_inputs(options, scan, options.jobs, &cache);
+    inputs = digest_build_inputs(options, scan, options.jobs);
     if (!options.full) {
       if (auto kept = keep_unchanged_graph(final_db, temp_db, *inputs, run_id,
                                            effective_jobs(options.jobs), ms_since(t))) {
@@ -317,20 +300,25 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   ExtractOptions extract_options{options.parse_timeout_ms};
   // The extraction cache, for a build that runs to the end: files whose bytes it has are not
   // parsed again (--full reads none), and it is rewritten with this build's files.
+  const bool cache_files = options.stop_after == StopAfter::All;
+  const fs::path cache_path = out_dir / kExtractCacheFile;
+  std::string cache_identity;
+  ExtractCache cache;
+  if (cache_files) {
+    cache_identity =
+        fmt::format("{}\n{} {}", inputs->program, options.max_file_size, options.parse_timeout_ms);
+    if (!options.full) cache = ExtractCache::read(cache_path, cache_identity);
+    if (!cache.problem().empty()) warn(observer, cache.problem());
+  }
   // The next cache, written by the workers as they go: each file's entry (a hit's as read).
   std::optional<ExtractCacheWriter> cache_writer;
-  // Each file's content hash and version as the input digest saw them: a cache hit on the
-  // hash needs no read, and the version is recorded with the entry of those bytes.
+  // Each file's content hash as the input digest read it: a cache hit then needs no read.
   std::vector<std::string_view> digest_hashes(scan.files.size());
-  std::vector<const FileVersion*> digest_versions(scan.files.size());
   if (cache_files) {
-    cache_writer.emplace(cache_path, cache_identity, hashed_at_ns);
-    for (size_t i = 0; i < scan.files.size(); ++i) {
+    cache_writer.emplace(cache_path, cache_identity);
+    for (size_t i = 0; i < scan.files.size(); ++i)
       if (auto it = inputs->content.find(scan.files[i].path); it != inputs->content.end())
         digest_hashes[i] = it->second;
-      if (auto it = inputs->versions.find(scan.files[i].path); it != inputs->versions.end())
-        digest_versions[i] = &it->second;
-    }
   }
   const char* extract_stage = limits.parse_only ? "parse" : "extract";
   StageRun extract_run(observer, extract_stage, "files", static_cast<int64_t>(scan.files.size()));
@@ -364,11 +352,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
             encode_file_facts(e.file, e.facts, worker.encoded);
             encoded = worker.encoded;
           }
-          std::optional<FileVersion> version;
-          if (digest_versions[i] != nullptr && e.file.content_hash == digest_hashes[i])
-            version = *digest_versions[i];
-          cache_writer->add(ExtractCache::key(scan.files[i], e.file.content_hash), version,
-                            encoded);
+          cache_writer->add(ExtractCache::key(scan.files[i], e.file.content_hash), encoded);
         }
         if (worker.span->files++ == 0) worker.span->first = file_start;
         worker.span->last = Clock::now();

@@ -21,8 +21,8 @@ void add_field(std::string& bytes, std::string_view field) {
   bytes += field;
 }
 
-}  // namespace
-
+/// The executable running this code, by path, size and modification time: a rebuilt
+/// program is another program (its extractors or views may differ).
 std::string program_identity() {
   std::error_code ec;
   const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -31,6 +31,8 @@ std::string program_identity() {
   return fmt::format("{} {} {}.{:09}", exe.string(), st.st_size, st.st_mtim.tv_sec,
                      st.st_mtim.tv_nsec);
 }
+
+}  // namespace
 
 ScanOptions scan_options_for(const BuildOptions& options) {
   ScanOptions scan;
@@ -62,8 +64,7 @@ std::string BuildInputs::digest() const {
   return content_hash(bytes);
 }
 
-BuildInputs digest_build_inputs(const BuildOptions& options, const ScanResult& scan, int jobs,
-                                const ExtractCache* known) {
+BuildInputs digest_build_inputs(const BuildOptions& options, const ScanResult& scan, int jobs) {
   BuildInputs inputs;
   inputs.program = program_identity();
   std::string bytes;
@@ -94,24 +95,13 @@ BuildInputs digest_build_inputs(const BuildOptions& options, const ScanResult& s
 
   // Each file's content as the extraction would read it.
   std::vector<std::string> hashes(scan.files.size());
-  std::vector<std::optional<FileVersion>> versions(scan.files.size());
   parallel_for_each(
       scan.files.size(), jobs, [](int) { return 0; },
       [&](int&, size_t i) {
-        if (known != nullptr && known->size() > 0) {
-          if (auto now = stat_file_version(scan.files[i].abs_path)) {
-            if (auto hash = known->unchanged_hash(scan.files[i].path, *now)) {
-              hashes[i] = *hash;
-              versions[i] = now;
-              return;
-            }
-          }
-        }
         FileRead read = read_whole_file(scan.files[i].abs_path, options.max_file_size);
         switch (read.result) {
           case FileRead::Result::ok:
             hashes[i] = read.stable ? content_hash(read.bytes) : "changing";
-            if (read.stable) versions[i] = read.version;
             break;
           case FileRead::Result::too_large:
             hashes[i] = fmt::format("too large: {}", read.size);
@@ -130,7 +120,6 @@ BuildInputs digest_build_inputs(const BuildOptions& options, const ScanResult& s
     add_field(bytes, f.is_package_init ? "init" : "");
     add_field(bytes, hashes[i]);
     inputs.content[f.path] = hashes[i];
-    if (versions[i]) inputs.versions[f.path] = *versions[i];
   }
   for (const auto& p : scan.packages) add_field(bytes, p.dir_path);
   for (const auto& d : scan.diagnostics) add_field(bytes, d.path + ": " + d.message);

@@ -9,9 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/file_read.hpp"
 #include "pipeline/build.hpp"
-#include "pipeline/extract_cache.hpp"
 #include "scan/scanner.hpp"
 
 namespace ca {
@@ -21,9 +19,6 @@ struct BuildInputs {
   std::string options;  ///< digest of the options that shape the graph
   std::string files;    ///< digest of the files found, their modules and contents
   std::map<std::string, std::string> content;  ///< path -> content hash (or why none)
-  /// path -> the file's version when its bytes had that hash (files read whole and stable,
-  /// or vouched for by the extraction cache)
-  std::map<std::string, FileVersion> versions;
   bool reusable = true;  ///< false: the inputs cannot be known in advance (scip-python run)
 
   /// All three in one, as run_info's inputs_digest.
@@ -41,16 +36,10 @@ struct RecordedInputs {
 };
 RecordedInputs read_recorded_inputs(const std::filesystem::path& db);
 
-/// The executable running this code, by path, size and modification time: a rebuilt
-/// program is another program (its extractors or views may differ).
-std::string program_identity();
-
 /// Reads every scanned file (on up to `jobs` threads) and digests what the build of
-/// `options` over `scan` depends on; a file whose version `known` vouches for
-/// (ExtractCache::unchanged_hash) is not read, its recorded hash taken. Does not throw for
-/// unreadable files (their error is their content).
-BuildInputs digest_build_inputs(const BuildOptions& options, const ScanResult& scan, int jobs,
-                                const ExtractCache* known = nullptr);
+/// `options` over `scan` depends on. Does not throw for unreadable files (their error is
+/// their content).
+BuildInputs digest_build_inputs(const BuildOptions& options, const ScanResult& scan, int jobs);
 
 /// The run_info rows that record `inputs` (inputs_digest, program, options_digest).
 std::vector<std::pair<std::string, std::string>> inputs_run_info(const BuildInputs& inputs);

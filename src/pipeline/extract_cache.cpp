@@ -1,10 +1,9 @@
 // The extraction cache file; see extract_cache.hpp.
 //
-// Layout: the magic line, then the identity, the time the files were hashed, the entry
-// count, and each entry as key, the file's version (a presence byte, then size, mtime,
-// ctime, inode, device), checksum (hash64 of the encoded facts) and encoded facts. Strings and the
-// encoded facts are preceded by their length (32-bit and 64-bit). Integers are in the machine's
-// order: the cache is read only by the program that wrote it (the identity names it).
+// Layout: the magic line, then the identity, the entry count, and each entry as key,
+// checksum (hash64 of the encoded facts) and encoded facts. Strings and the encoded facts
+// are preceded by their length (32-bit and 64-bit). Integers are in the machine's order:
+// the cache is read only by the program that wrote it (the identity names it).
 #include "pipeline/extract_cache.hpp"
 
 #include <fmt/format.h>
@@ -12,6 +11,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <utility>
 
 #include "core/ids.hpp"
@@ -19,23 +19,13 @@
 namespace ca {
 namespace {
 
-constexpr std::string_view kMagic = "codeanatomy extract cache 2\n";
+constexpr std::string_view kMagic = "codeanatomy extract cache 1\n";
 
 void put_u32(std::string& out, uint32_t v) {
   out.append(reinterpret_cast<const char*>(&v), 4);
 }
 void put_u64(std::string& out, uint64_t v) {
   out.append(reinterpret_cast<const char*>(&v), 8);
-}
-
-void put_version(std::string& out, const std::optional<FileVersion>& v) {
-  out.push_back(v ? '\1' : '\0');
-  if (!v) return;
-  put_u64(out, static_cast<uint64_t>(v->size));
-  put_u64(out, static_cast<uint64_t>(v->mtime_ns));
-  put_u64(out, static_cast<uint64_t>(v->ctime_ns));
-  put_u64(out, v->inode);
-  put_u64(out, v->device);
 }
 
 /// Reads the cache's fields in order; fails (and stays failed) at the first that runs past
@@ -65,17 +55,6 @@ class Cursor {
     if (ok_) std::memcpy(&v, b.data(), 8);
     return v;
   }
-  std::optional<FileVersion> version() {
-    std::string_view present = bytes(1);
-    if (!ok_ || present[0] == '\0') return std::nullopt;
-    FileVersion v;
-    v.size = static_cast<int64_t>(u64());
-    v.mtime_ns = static_cast<int64_t>(u64());
-    v.ctime_ns = static_cast<int64_t>(u64());
-    v.inode = u64();
-    v.device = u64();
-    return v;
-  }
 
  private:
   std::string_view in_;
@@ -87,14 +66,20 @@ class Cursor {
 
 ExtractCache ExtractCache::read(const std::filesystem::path& path, std::string_view identity) {
   ExtractCache cache;
-  std::string error;
-  cache.file_ = MappedFile::open(path, &error);
-  if (!error.empty()) {
-    cache.problem_ = fmt::format("{}; extracting every file anew", error);
-    return cache;
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return cache;  // none yet
+  const std::streamoff size = in.tellg();
+  in.seekg(0);
+  if (size > 0) {
+    cache.bytes_.resize(static_cast<size_t>(size));
+    if (!in.read(cache.bytes_.data(), size)) {
+      cache.bytes_.clear();
+      cache.problem_ =
+          fmt::format("{} could not be read; extracting every file anew", path.string());
+      return cache;
+    }
   }
-  if (cache.file_.bytes().empty()) return cache;  // none yet
-  Cursor cursor(cache.file_.bytes());
+  Cursor cursor(std::string_view(cache.bytes_.data(), cache.bytes_.size()));
   if (cursor.bytes(kMagic.size()) != kMagic) {
     cache.problem_ = fmt::format(
         "{} is not an extraction cache of this program version; extracting every file anew "
@@ -103,24 +88,16 @@ ExtractCache ExtractCache::read(const std::filesystem::path& path, std::string_v
     return cache;
   }
   if (cursor.bytes(cursor.u32()) != identity) return cache;  // another program or options
-  const auto hashed_at = static_cast<int64_t>(cursor.u64());
   const uint32_t count = cursor.u32();
   for (uint32_t i = 0; i < count && cursor.ok(); ++i) {
     std::string_view key = cursor.bytes(cursor.u32());
-    std::optional<FileVersion> version = cursor.version();
     Entry entry;
     entry.checksum = cursor.u64();
     entry.encoded = cursor.bytes(cursor.u64());
-    if (!cursor.ok()) break;
-    cache.entries_.emplace(key, entry);
-    // The key is path, module, flags and content hash, a line each.
-    if (version && version->mtime_ns <= hashed_at - kRacyMarginNs)
-      cache.hashed_.emplace(key.substr(0, key.find('\n')),
-                            Hashed{*version, key.substr(key.rfind('\n') + 1)});
+    if (cursor.ok()) cache.entries_.emplace(key, entry);
   }
   if (!cursor.ok() || !cursor.at_end()) {
     cache.entries_.clear();
-    cache.hashed_.clear();
     cache.problem_ = fmt::format(
         "{} is truncated or damaged; extracting every file anew (the build replaces it)",
         path.string());
@@ -133,13 +110,6 @@ std::string ExtractCache::key(const ScannedFile& file, std::string_view content_
                      file.is_stub ? 's' : '-', content_hash);
 }
 
-std::optional<std::string_view> ExtractCache::unchanged_hash(std::string_view path,
-                                                             const FileVersion& now) const {
-  auto it = hashed_.find(path);
-  if (it == hashed_.end() || !(it->second.version == now)) return std::nullopt;
-  return it->second.hash;
-}
-
 ExtractCache::Lookup ExtractCache::find(std::string_view key) const {
   auto it = entries_.find(key);
   if (it == entries_.end()) return {};
@@ -147,8 +117,7 @@ ExtractCache::Lookup ExtractCache::find(std::string_view key) const {
   return {it->second.encoded, false};
 }
 
-ExtractCacheWriter::ExtractCacheWriter(std::filesystem::path path, std::string_view identity,
-                                       int64_t hashed_at_ns)
+ExtractCacheWriter::ExtractCacheWriter(std::filesystem::path path, std::string_view identity)
     : path_(std::move(path)), temp_(path_.string() + fmt::format(".tmp-{}", ::getpid())) {
   file_ = std::fopen(temp_.c_str(), "wb");
   if (file_ == nullptr) {
@@ -158,7 +127,6 @@ ExtractCacheWriter::ExtractCacheWriter(std::filesystem::path path, std::string_v
   std::string head(kMagic);
   put_u32(head, static_cast<uint32_t>(identity.size()));
   head += identity;
-  put_u64(head, static_cast<uint64_t>(hashed_at_ns));
   count_offset_ = static_cast<long>(head.size());
   put_u32(head, 0);  // the entry count, written by commit()
   if (std::fwrite(head.data(), 1, head.size(), file_) != head.size())
@@ -173,12 +141,10 @@ ExtractCacheWriter::~ExtractCacheWriter() {
   }
 }
 
-void ExtractCacheWriter::add(std::string_view key, const std::optional<FileVersion>& version,
-                             std::string_view encoded) {
+void ExtractCacheWriter::add(std::string_view key, std::string_view encoded) {
   std::string prefix;
   put_u32(prefix, static_cast<uint32_t>(key.size()));
   prefix += key;
-  put_version(prefix, version);
   put_u64(prefix, hash64(encoded));
   put_u64(prefix, encoded.size());
   std::lock_guard lock(mutex_);

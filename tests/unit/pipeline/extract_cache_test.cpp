@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -14,7 +13,6 @@
 #include <unistd.h>
 
 #include "extract/facts_codec.hpp"
-#include "pipeline/build_inputs.hpp"
 #include "pipeline/file_job.hpp"
 #include "scan/scanner.hpp"
 #include "support/test_support.hpp"
@@ -110,8 +108,8 @@ std::string encode(const ExtractedFile& e) {
 /// Writes a cache of these entries; "" or what went wrong.
 std::string write_cache(const std::filesystem::path& path, std::string_view identity,
                         const std::vector<std::pair<std::string, std::string>>& entries) {
-  ExtractCacheWriter writer(path, identity, 0);
-  for (const auto& [key, encoded] : entries) writer.add(key, std::nullopt, encoded);
+  ExtractCacheWriter writer(path, identity);
+  for (const auto& [key, encoded] : entries) writer.add(key, encoded);
   return writer.commit();
 }
 
@@ -223,18 +221,18 @@ TEST(ExtractCache, WriterTakesEntriesFromManyThreadsAndKeepsTheOldCacheUntilComm
   const std::filesystem::path path = dir.path() / "cache";
   ASSERT_EQ(write_cache(path, "id", {{"old", "old facts"}}), "");
   {
-    ExtractCacheWriter writer(path, "id", 0);
-    writer.add("new", std::nullopt, "new facts");
+    ExtractCacheWriter writer(path, "id");
+    writer.add("new", "new facts");
   }  // dropped uncommitted: the old cache stays, the temporary goes
   EXPECT_EQ(ExtractCache::read(path, "id").find("old").encoded.value_or(""), "old facts");
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);
 
-  ExtractCacheWriter writer(path, "id", 0);
+  ExtractCacheWriter writer(path, "id");
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&writer, t] {
       for (int i = 0; i < 200; ++i)
-        writer.add(fmt::format("{}/{}", t, i), std::nullopt, fmt::format("facts {} {}", t, i));
+        writer.add(fmt::format("{}/{}", t, i), fmt::format("facts {} {}", t, i));
     });
   for (auto& thread : threads) thread.join();
   ASSERT_EQ(writer.commit(), "");
@@ -304,45 +302,6 @@ TEST(ExtractCache, ProcessFileTakesFactsFromTheCacheOnlyForTheSameBytes) {
   ExtractedFile redone = process_file(file, FileLimits{}, extractor, &wrong);
   EXPECT_EQ(redone.cache_use, CacheUse::damaged);
   EXPECT_EQ(redone.facts, fresh.facts);
-}
-
-TEST(ExtractCache, TheInputDigestTakesTheHashOfFilesWhoseVersionVouchesForIt) {
-  test::TempDir dir;
-  dir.write("same.py", "x = 1\n");
-  dir.write("touched.py", "y = 2\n");
-  dir.write("recent.py", "z = 3\n");
-  const ScanResult scan = scan_repository(dir.path(), ScanOptions{});
-  ASSERT_EQ(scan.files.size(), 3u);
-  const int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
-  // Recorded as hashed long after the files' last change, except recent.py's, whose last
-  // change is recorded as within the margin before the hashing; each with a hash that is not
-  // its content's, so that taking it shows the file was not read.
-  const std::filesystem::path path = dir.path() / std::string(kExtractCacheFile);
-  {
-    ExtractCacheWriter writer(path, "id", now_ns + 10 * kRacyMarginNs);
-    for (const ScannedFile& f : scan.files) {
-      std::optional<FileVersion> version = stat_file_version(f.abs_path);
-      ASSERT_TRUE(version.has_value());
-      if (f.path == "recent.py") version->mtime_ns = now_ns + 9 * kRacyMarginNs + 1;
-      writer.add(ExtractCache::key(f, "recorded-" + f.path), version, "facts");
-    }
-    ASSERT_EQ(writer.commit(), "");
-  }
-  // touched.py changes after it was recorded (same size: its times move).
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  dir.write("touched.py", "y = 3\n");
-  const ExtractCache cache = ExtractCache::read(path, "id");
-  BuildOptions options;
-  options.repo = dir.path();
-  const BuildInputs inputs = digest_build_inputs(options, scan, 2, &cache);
-  EXPECT_EQ(inputs.content.at("same.py"), "recorded-same.py");
-  EXPECT_EQ(inputs.content.at("touched.py"), content_hash("y = 3\n"));
-  EXPECT_EQ(inputs.content.at("recent.py"), content_hash("z = 3\n"));
-  EXPECT_EQ(inputs.versions.count("touched.py"), 1u);  // read whole and stable
-  // Without the cache every file is read.
-  EXPECT_EQ(digest_build_inputs(options, scan, 2).content.at("same.py"), content_hash("x = 1\n"));
 }
 
 }  // namespace
