@@ -11,7 +11,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <utility>
 
 #include "core/ids.hpp"
@@ -66,20 +65,14 @@ class Cursor {
 
 ExtractCache ExtractCache::read(const std::filesystem::path& path, std::string_view identity) {
   ExtractCache cache;
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return cache;  // none yet
-  const std::streamoff size = in.tellg();
-  in.seekg(0);
-  if (size > 0) {
-    cache.bytes_.resize(static_cast<size_t>(size));
-    if (!in.read(cache.bytes_.data(), size)) {
-      cache.bytes_.clear();
-      cache.problem_ =
-          fmt::format("{} could not be read; extracting every file anew", path.string());
-      return cache;
-    }
+  std::string error;
+  cache.file_ = MappedFile::open(path, &error);
+  if (!error.empty()) {
+    cache.problem_ = fmt::format("{}; extracting every file anew", error);
+    return cache;
   }
-  Cursor cursor(std::string_view(cache.bytes_.data(), cache.bytes_.size()));
+  if (cache.file_.bytes().empty()) return cache;  // none yet
+  Cursor cursor(cache.file_.bytes());
   if (cursor.bytes(kMagic.size()) != kMagic) {
     cache.problem_ = fmt::format(
         "{} is not an extraction cache of this program version; extracting every file anew "

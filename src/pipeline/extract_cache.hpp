@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/mapped_file.hpp"
 #include "scan/scanner.hpp"
 
 namespace ca {
@@ -57,8 +58,7 @@ class ExtractCache {
     std::string_view encoded;
     uint64_t checksum = 0;
   };
-  std::vector<char> bytes_;  ///< the whole file; keys and entries view into it (a moved
-                             ///< vector keeps its buffer)
+  MappedFile file_;  ///< the whole file; keys and entries view into it
   std::unordered_map<std::string_view, Entry> entries_;
   std::string problem_;
 };
