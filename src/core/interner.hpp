@@ -13,8 +13,10 @@ namespace ca {
 
 /// Maps strings to dense ids and back. Ids are assigned in first-seen order, so the same
 /// sequence of calls gives the same ids. An open-addressing table of (hash tag, id) pairs
-/// finds them: most lookups compare one string.
-class Interner {
+/// finds them: most lookups compare one string. `Stored` is what it keeps of each string:
+/// a copy (Interner), or a view of a string that must outlive it (ViewInterner).
+template <class Stored>
+class BasicInterner {
  public:
   /// Id of `s`, adding it when new.
   uint32_t intern(std::string_view s) {
@@ -42,7 +44,7 @@ class Interner {
       if (b.tag == tag && strings_[b.id] == s) return b.id;
     }
   }
-  const std::string& str(uint32_t id) const { return strings_[id]; }
+  const Stored& str(uint32_t id) const { return strings_[id]; }
   /// Strings interned so far (the next new string's id).
   size_t size() const { return strings_.size(); }
 
@@ -64,9 +66,13 @@ class Interner {
     }
   }
 
-  std::deque<std::string> strings_;
+  std::deque<Stored> strings_;
   std::vector<Bucket> table_;
   size_t mask_ = 0;
 };
+
+using Interner = BasicInterner<std::string>;
+/// Interns strings that outlive it, without copying them.
+using ViewInterner = BasicInterner<std::string_view>;
 
 }  // namespace ca

@@ -227,7 +227,7 @@ class Writer {
   std::string& out_;
   size_t used_;  ///< bytes of out_ written; the rest is room
   NodeMap<uint32_t> ids_;
-  Interner strings_;
+  ViewInterner strings_;  ///< views of the strings being encoded, which outlive the writer
 };
 
 class Reader {
