@@ -1,5 +1,6 @@
 // `codeanatomy plan`: the task DAG of a build, each task's inferred inputs, and what the next
 // build over an existing output would rerun.
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/config_options.hpp"
 #include "pipeline/build_inputs.hpp"
+#include "pipeline/extract_cache.hpp"
 #include "pipeline/plan_report.hpp"
 #include "store/read_query.hpp"
 
@@ -24,18 +26,30 @@ struct PlanCommand {
 
 /// Whether the next build over the published graph at `db` would redo it, and why: the
 /// repository it records is scanned and read with the options the configuration (and the
-/// command line) give, as `build` would.
-RerunDecision next_build_decision(const std::filesystem::path& db, const PlanCommand& command) {
+/// command line) give, as `build` would. When it would, `extraction_reuse` says how many
+/// files' facts the extraction cache beside `db` holds.
+RerunDecision next_build_decision(const std::filesystem::path& db, const PlanCommand& command,
+                                  std::string& extraction_reuse) {
   const RecordedInputs recorded = read_recorded_inputs(db);
   auto root = recorded.run_info.find("repo_root");
   if (root == recorded.run_info.end() || !std::filesystem::is_directory(root->second))
     return {true, "the repository the graph was built from is not there to compare with"};
   BuildOptions options =
       build_options_for(root->second, resolve_logged(root->second, command.config));
-  const BuildInputs now = digest_build_inputs(
-      options, scan_repository(options.repo, scan_options_for(options)), options.jobs);
-  if (auto why = why_inputs_differ(now, recorded.run_info, recorded.files)) return {true, *why};
-  return {false, "inputs unchanged: the published graph is kept (a cache hit)"};
+  const ScanResult scan = scan_repository(options.repo, scan_options_for(options));
+  const BuildInputs now = digest_build_inputs(options, scan, options.jobs);
+  auto why = why_inputs_differ(now, recorded.run_info, recorded.files);
+  if (!why) return {false, "inputs unchanged: the published graph is kept (a cache hit)"};
+  const ExtractCache cache = ExtractCache::read(
+      db.parent_path() / kExtractCacheFile,
+      extract_cache_identity(now.program, options.max_file_size, options.parse_timeout_ms));
+  size_t cached = 0;
+  for (const ScannedFile& f : scan.files)
+    if (auto hash = now.content.find(f.path); hash != now.content.end())
+      cached += cache.find(ExtractCache::key(f, hash->second)).encoded ? 1 : 0;
+  extraction_reuse =
+      fmt::format("{} of {} files' facts from the extraction cache", cached, scan.files.size());
+  return {true, *why};
 }
 
 /// The graph the next build would replace: the target itself when it is a graph or an
@@ -66,8 +80,9 @@ int run_plan(const PlanCommand& command) {
   try {
     const std::optional<fs::path> existing = existing_graph(command);
     std::optional<RerunDecision> next;
-    if (existing) next = next_build_decision(*existing, command);
-    report = plan_next_build(existing, next);
+    std::string extraction_reuse;
+    if (existing) next = next_build_decision(*existing, command, extraction_reuse);
+    report = plan_next_build(existing, next, extraction_reuse);
   } catch (const std::exception& e) {
     spdlog::error("cannot plan the build: {}", e.what());
     return kExitNoGraph;

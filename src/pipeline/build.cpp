@@ -306,7 +306,7 @@ BuildSummary build_graph(const BuildOptions& options, const BuildObserver& obser
   ExtractCache cache;
   if (cache_files) {
     cache_identity =
-        fmt::format("{}\n{} {}", inputs->program, options.max_file_size, options.parse_timeout_ms);
+        extract_cache_identity(inputs->program, options.max_file_size, options.parse_timeout_ms);
     if (!options.full) cache = ExtractCache::read(cache_path, cache_identity);
     if (!cache.problem().empty()) warn(observer, cache.problem());
   }

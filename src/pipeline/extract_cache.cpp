@@ -63,6 +63,11 @@ class Cursor {
 
 }  // namespace
 
+std::string extract_cache_identity(std::string_view program, int64_t max_file_size,
+                                   int64_t parse_timeout_ms) {
+  return fmt::format("{}\n{} {}", program, max_file_size, parse_timeout_ms);
+}
+
 ExtractCache ExtractCache::read(const std::filesystem::path& path, std::string_view identity) {
   ExtractCache cache;
   std::string error;

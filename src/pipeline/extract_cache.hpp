@@ -26,6 +26,11 @@ namespace ca {
 /// The cache file's name in the output directory.
 inline constexpr std::string_view kExtractCacheFile = "extract.cache";
 
+/// The identity a cache is written under: the program (BuildInputs::program) and the options
+/// that shape extraction.
+std::string extract_cache_identity(std::string_view program, int64_t max_file_size,
+                                   int64_t parse_timeout_ms);
+
 /// A cache read from disk. Lookups are const and may run on many threads at once.
 class ExtractCache {
  public:

@@ -33,7 +33,8 @@ std::map<std::string, LastRun> read_last_run(const std::filesystem::path& db) {
 }  // namespace
 
 BuildPlanReport plan_next_build(const std::optional<std::filesystem::path>& existing,
-                                const std::optional<RerunDecision>& next_build) {
+                                const std::optional<RerunDecision>& next_build,
+                                const std::string& extraction_reuse) {
   BuildPlanReport report;
   Database db("", DbOpenOptions{});
   Connection con(db);
@@ -49,6 +50,8 @@ BuildPlanReport plan_next_build(const std::optional<std::filesystem::path>& exis
       report.reruns[t.name] = {true, "not in the previous build"};
     else if (next_build && !next_build->rerun && t.name == "scan")
       report.reruns[t.name] = {true, "finds and reads the files to compare them"};
+    else if (next_build && next_build->rerun && t.name == "extract_ts" && !extraction_reuse.empty())
+      report.reruns[t.name] = {true, next_build->reason + "; " + extraction_reuse};
     else if (next_build)
       report.reruns[t.name] = *next_build;
     else

@@ -41,8 +41,11 @@ struct BuildPlanReport {
 /// (pipeline/build_inputs.hpp) and why; when they do not, no task reruns (the graph is
 /// kept). Without it (no repository to compare with) every task is said to rerun.
 /// Throws TaskGraphError / ViewError / DbError.
+/// `extraction_reuse`, when the next build reruns: how much of extraction it takes from the
+/// extraction cache (added to extract_ts's reason).
 BuildPlanReport plan_next_build(const std::optional<std::filesystem::path>& existing,
-                                const std::optional<RerunDecision>& next_build = std::nullopt);
+                                const std::optional<RerunDecision>& next_build = std::nullopt,
+                                const std::string& extraction_reuse = "");
 
 /// Text: the generations with each task's inputs, columns and outputs, then the reruns.
 std::string plan_text(const BuildPlanReport& report);

@@ -51,9 +51,11 @@ printf '\nfrom .api import fetch_twice\n' >>"$TMP/repo/help.py"
 expect_status "plan after the edits" 0 "$CA" plan "$TMP/out"
 grep -q "rerun: 3 files changed: api.py, exceptions.py, help.py" "$OUT" && pass "plan names the changed files" \
   || fail "plan: $(tail -3 "$OUT")"
+nfiles=$(q "$TMP/out" "SELECT count(*) FROM repo_files")
+grep -q "; $((nfiles - 3)) of $nfiles files' facts from the extraction cache (1 tasks): extract_ts" "$OUT" \
+  && pass "plan says extraction takes the other files' facts from the cache" || fail "plan: $(tail -3 "$OUT")"
 "$CA" build "$TMP/repo" -o "$TMP/out" >"$OUT"
 grep -q "^built" "$OUT" && pass "an edit rebuilds" || fail "edit kept: $(cat "$OUT")"
-nfiles=$(q "$TMP/out" "SELECT count(*) FROM repo_files")
 grep -q "; $((nfiles - 3)) from the extraction cache" "$OUT" \
   && pass "the other files' facts come from the extraction cache" || fail "summary: $(cat "$OUT")"
 expect_eq "no cache hit after an edit" "$(q "$TMP/out" "SELECT count(*) FILTER (WHERE cache_hit) FROM run_tasks")" "0"
