@@ -14,7 +14,6 @@
 #include "core/interner.hpp"
 #include "core/node_map.hpp"
 
-#include <algorithm>
 #include <concepts>
 #include <cstring>
 #include <type_traits>
@@ -147,11 +146,9 @@ concept Varint = std::is_integral_v<T> && !std::is_same_v<T, bool> && sizeof(T) 
 
 // ---------------------------------------------------------------------------------------
 
-/// Appends to a string through a cursor into room made ahead (the string is cut to what
-/// was written by finish()), so that each byte costs a store, not a push_back.
 class Writer {
  public:
-  explicit Writer(std::string& out) : out_(out), used_(out.size()) {}
+  explicit Writer(std::string& out) : out_(out) {}
 
   template <class T>
   void operator()(const char* /*name*/, const T& value) {
@@ -175,17 +172,14 @@ class Writer {
   }
   template <Scalar T>
   requires(!Varint<T>) void put(T value) { put_bytes(&value, sizeof(T)); }
-  void put(bool value) {
-    room(1);
-    out_[used_++] = value ? '\1' : '\0';
-  }
+  void put(bool value) { out_.push_back(value ? '\1' : '\0'); }
   void put(const std::string& s) {
     const size_t known = strings_.size();
     const uint32_t id = strings_.intern(s);
     if (id < known) return put_varint(uint64_t{id} + 1);
     put_varint(0);
     put_varint(s.size());
-    put_bytes(s.data(), s.size());
+    out_ += s;
   }
   template <class T>
   void put(const std::optional<T>& value) {
@@ -200,32 +194,17 @@ class Writer {
   template <class T>
   requires(!Scalar<T>) void put(const T& record) { fields(*this, record); }
 
-  /// Cuts the string to what was written.
-  void finish() { out_.resize(used_); }
-
  private:
-  void room(size_t n) {
-    if (out_.size() - used_ < n)
-      out_.resize(std::max({out_.capacity(), out_.size() * 2, used_ + n + 4096}));
-  }
-  void put_bytes(const void* bytes, size_t n) {
-    room(n);
-    std::memcpy(out_.data() + used_, bytes, n);
-    used_ += n;
-  }
+  void put_bytes(const void* bytes, size_t n) { out_.append(static_cast<const char*>(bytes), n); }
   void put_varint(uint64_t v) {
-    room(10);
-    char* at = out_.data() + used_;
     while (v >= 0x80) {
-      *at++ = static_cast<char>(v | 0x80);
+      out_.push_back(static_cast<char>(v | 0x80));
       v >>= 7;
     }
-    *at++ = static_cast<char>(v);
-    used_ = static_cast<size_t>(at - out_.data());
+    out_.push_back(static_cast<char>(v));
   }
 
   std::string& out_;
-  size_t used_;  ///< bytes of out_ written; the rest is room
   NodeMap<uint32_t> ids_;
   ViewInterner strings_;  ///< views of the strings being encoded, which outlive the writer
 };
@@ -350,7 +329,6 @@ void encode_file_facts(const RepoFileRow& file, const FileFacts& facts, std::str
   Writer writer(out);
   writer.put(file);
   writer.put(facts);
-  writer.finish();
 }
 
 bool decode_file_facts(std::string_view bytes, RepoFileRow& file, FileFacts& facts) {
