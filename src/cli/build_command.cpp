@@ -57,21 +57,19 @@ int run_build(const BuildCommand& command, const GlobalOptions& global) {
     display.emplace(STDERR_FILENO, stderr_color());
     display->attach(observer);
   }
-  observer.info = [&display](const std::string& message) {
-    if (!spdlog::should_log(spdlog::level::info)) return;
-    auto log = [&] { spdlog::info("{}", message); };
-    if (display)
-      display->around_log(log);
-    else
-      log();
+  // A message logged at `level`, around the progress display when there is one.
+  auto logger = [&display](spdlog::level::level_enum level) {
+    return [&display, level](const std::string& message) {
+      if (!spdlog::should_log(level)) return;
+      auto log = [&] { spdlog::log(level, "{}", message); };
+      if (display)
+        display->around_log(log);
+      else
+        log();
+    };
   };
-  observer.warn = [&display](const std::string& message) {
-    auto log = [&] { spdlog::warn("{}", message); };
-    if (display)
-      display->around_log(log);
-    else
-      log();
-  };
+  observer.info = logger(spdlog::level::info);
+  observer.warn = logger(spdlog::level::warn);
   BuildSummary summary;
   try {
     summary = build_graph(options, observer);
