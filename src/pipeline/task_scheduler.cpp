@@ -35,14 +35,10 @@ std::map<std::string, int64_t> run_graph_tasks(
   std::vector<size_t> height(tasks.size(), 1);
   for (size_t i = tasks.size(); i-- > 0;)
     for (size_t r : readers[i]) height[i] = std::max(height[i], height[r] + 1);
-  // Input rows: the rows of the tasks a task reads from, known once it is ready (they are
-  // all done then), the estimate of its work that breaks ties between equal chains.
-  std::vector<int64_t> input_rows(tasks.size(), 0);
   auto before = [&](size_t a, size_t b) {
     const bool fa = first.count(tasks[a].name) != 0, fb = first.count(tasks[b].name) != 0;
     if (fa != fb) return fa;
-    if (height[a] != height[b]) return height[a] > height[b];
-    return input_rows[a] != input_rows[b] ? input_rows[a] > input_rows[b] : a < b;
+    return height[a] != height[b] ? height[a] > height[b] : a < b;
   };
   std::set<size_t, decltype(before)> ready(before);
   size_t remaining = 0;
@@ -109,11 +105,8 @@ std::map<std::string, int64_t> run_graph_tasks(
       } else {
         rows_by_task[task.name] = rows;
         --remaining;
-        for (size_t r : readers[i]) {
-          if (!runs(r)) continue;
-          input_rows[r] += rows;
-          if (--waiting_on[r] == 0) ready.insert(r);
-        }
+        for (size_t r : readers[i])
+          if (runs(r) && --waiting_on[r] == 0) ready.insert(r);
       }
       changed.notify_all();
     }

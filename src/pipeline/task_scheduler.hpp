@@ -27,8 +27,7 @@ using NativeWork =
 /// `natives`; any other task counts as done already. A task waits only for the tasks it
 /// reads from, so tasks with independent inputs never wait on each other; at most `jobs`
 /// (0 = cores) run at once. Among the ready tasks those named in `first` go first, then
-/// the one with the longest chain of tasks after it (the critical path), then the one whose
-/// inputs the tasks before it produced the most rows into (the most work), then graph order;
+/// the one with the longest chain of tasks after it (the critical path), then graph order;
 /// a view's table is created in the catalog `placement` gives it;
 /// what a task writes does not depend on that order. Each task is recorded in `recorder` (tid = its
 /// worker); `on_done(task, rows)` is called from its worker as each finishes. Returns the rows of

@@ -151,39 +151,6 @@ TEST(TaskScheduler, NativeTasksRunBesideViewsInDependencyOrder) {
   EXPECT_EQ(std::count(order.begin(), order.end(), "load_base"), 0);
 }
 
-TEST(TaskScheduler, OfEqualChainsTheTaskWithMoreInputRowsGoesFirst) {
-  // v_few and v_many both end their chains and become ready together, once both loads are done;
-  // v_few comes first in graph order, but v_many reads 1000 rows against its 1.
-  auto load = [](std::string name, std::string table) {
-    Task t;
-    t.name = std::move(name);
-    t.outputs = {std::move(table)};
-    return t;
-  };
-  TaskGraph g({load("load_small", "small"), load("load_big", "big"),
-               view("v_few", {"small"}, "SELECT count(*) AS n FROM small"),
-               view("v_many", {"big"}, "SELECT count(*) AS n FROM big")});
-  Database db("", DbOpenOptions{});
-  TaskRecorder recorder;
-  std::vector<std::string> order;
-  std::map<std::string, NativeWork> natives{
-      {"load_small",
-       [](Connection& c, TaskRecorder::Clock::time_point&) -> int64_t {
-         c.execute("CREATE TABLE small AS SELECT 1 AS x");
-         return 1;
-       }},
-      {"load_big", [](Connection& c, TaskRecorder::Clock::time_point&) -> int64_t {
-         c.execute("CREATE TABLE big AS SELECT range AS x FROM range(1000)");
-         return 1000;
-       }}};
-  run_graph_tasks(db, g, 1, recorder, natives,
-                  [&](const Task& t, int64_t) { order.push_back(t.name); });
-  // The loads (longer chains) first, in either order; then the views, v_many first.
-  ASSERT_EQ(order.size(), 4u);
-  EXPECT_EQ(std::vector<std::string>(order.begin() + 2, order.end()),
-            (std::vector<std::string>{"v_many", "v_few"}));
-}
-
 TEST(TaskRecorder, RunTasksAndTraceCoverEveryTask) {
   TaskGraph g = graph();
   TaskRecorder recorder;
