@@ -10,6 +10,7 @@ build/parse floor, scip-python/build and -j1/-jN, as a Markdown table (stdout an
 OUT/perf.md) and JSON (OUT/perf.json). See bench/README.md.
 """
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -111,6 +112,17 @@ def prepare_corpus(name, scratch):
     return repo
 
 
+@contextlib.contextmanager
+def scratch_with_binary(binary_path, prefix):
+    """A temporary directory holding a copy of the binary, so that a rebuild during the run
+    does not mix versions; yields (directory, copied binary)."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        scratch = Path(tmp)
+        binary = scratch / "codeanatomy"
+        shutil.copy2(binary_path, binary)
+        yield scratch, binary
+
+
 def median(runs, key):
     return statistics.median(r[key] for r in runs)
 
@@ -156,10 +168,7 @@ def main():
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    with tempfile.TemporaryDirectory(prefix="ca-perf-") as tmp:
-        scratch = Path(tmp)
-        binary = scratch / "codeanatomy"
-        shutil.copy2(args.bin, binary)  # a rebuild during the run does not mix versions
+    with scratch_with_binary(args.bin, "ca-perf-") as (scratch, binary):
         results = {"binary": args.bin, "runs": args.runs, "jobs": jobs, "corpora": {}}
         for name in corpora:
             repo = prepare_corpus(name, scratch)

@@ -20,10 +20,9 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from perf import DIST, ROOT, install, ratio, run_measured, summarize
+from perf import DIST, ROOT, install, ratio, run_measured, scratch_with_binary, summarize
 
 CORPORA = {"django": ("python3-django", "django", "contrib/humanize/templatetags/humanize.py")}
 GRAPH_TABLES = ["cpg_nodes", "cpg_edges", "cpg_props", "repo_files", "repo_packages",
@@ -62,6 +61,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=600, help="seconds per run")
     args = ap.parse_args()
 
+    if args.runs < 1:
+        ap.error("--runs must be at least 1")
     if not Path(args.bin).is_file():
         print(f"rebuild: no binary at {args.bin}; run scripts/build.sh first", file=sys.stderr)
         return 2
@@ -76,10 +77,7 @@ def main():
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    with tempfile.TemporaryDirectory(prefix="ca-rebuild-") as tmp:
-        scratch = Path(tmp)
-        binary = scratch / "codeanatomy"
-        shutil.copy2(args.bin, binary)  # a rebuild during the run does not mix versions
+    with scratch_with_binary(args.bin, "ca-rebuild-") as (scratch, binary):
         repo = scratch / "corpus" / package
         shutil.copytree(source, repo, symlinks=True)
         leaf = repo / leaf_rel
