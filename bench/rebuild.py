@@ -84,7 +84,8 @@ def main():
         if not leaf.is_file():
             print(f"rebuild: {leaf_rel} is not a file of {source}", file=sys.stderr)
             return 2
-        leaf_module = package + "." + leaf_rel[:-len(".py")].replace("/", ".")
+        leaf_module = ".".join([package] + [p for p in Path(leaf_rel).with_suffix("").parts
+                                            if p != "__init__"])
         full_out, inc_out = scratch / "full", scratch / "incremental"
         j = ["-j", str(args.jobs), "-q"]
         run_measured([binary, "build", repo, "-o", inc_out] + j, args.timeout)
